@@ -1,0 +1,96 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { RawFinding } from '../validate/finding.js';
+import { JourneymapError } from '../errors.js';
+
+/** Larger than any real map (the biggest examples are a few dozen KB), small enough to parse safely. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface Source {
+  /** The name used in messages: the path as given, or `<stdin>`. */
+  file: string;
+  text: string;
+}
+
+export type SourceResult = { ok: true; source: Source } | { ok: false; file: string; text: string; finding: RawFinding };
+
+/** Reads a map as UTF-8 text, refusing oversized files before reading them and non-UTF-8 bytes with a location. */
+export async function readSource(path: string): Promise<SourceResult> {
+  return path === '-' ? decode('<stdin>', await readStdin()) : readSourceSync(path);
+}
+
+/** The synchronous form, for the tight loop that checks thousands of files. */
+export function readSourceSync(path: string): SourceResult {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return tooLarge(path, size);
+    return decode(path, readFileSync(fd));
+  } catch (error) {
+    throw ioError(path, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function decode(file: string, bytes: Uint8Array): SourceResult {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(file, bytes.length);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return encodingError(file, 0, 'the file is UTF-16; save it as UTF-8');
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (text.includes('\0')) return encodingError(file, text.indexOf('\0'), 'the file holds NUL bytes: it is binary, not a YAML map', text);
+    return { ok: true, source: { file, text } };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const hex = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    return encodingError(file, before.length, `bytes that are not UTF-8 (${hex}); save the file as UTF-8`, before);
+  }
+}
+
+function encodingError(file: string, offset: number, message: string, text = ''): SourceResult {
+  return { ok: false, file, text, finding: { ruleId: 'file-encoding', message, path: [], offset } };
+}
+
+function tooLarge(file: string, size: number): SourceResult {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    ok: false,
+    file,
+    text: '',
+    finding: { ruleId: 'file-too-large', message: `the file is ${mb(size)}, over the ${mb(MAX_FILE_BYTES)} limit for a journey map`, path: [], offset: 0 },
+  };
+}
+
+/** Index of the first byte that starts an invalid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    // Stop reading past the limit: the rest would only be thrown away.
+    if (total > MAX_FILE_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+function ioError(path: string, error: unknown): JourneymapError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
+  return new JourneymapError(`cannot read ${path}: ${reason}`);
+}

@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { RawFinding } from './finding.js';
+import { didYouMean, slugify } from './suggest.js';
+
+const require = createRequire(import.meta.url);
+/** The format's single source of truth, shipped in the package. */
+export const schema = require('../../schemas/journeymap.schema.json') as Record<string, unknown>;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => void;
+
+let quick: ValidateFunction | undefined;
+let thorough: ValidateFunction | undefined;
+
+function compile(allErrors: boolean): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['date']);
+  return ajv.compile(schema);
+}
+
+/** Does the data pass the schema? Stops at the first error: clean maps are the common case. */
+export function passesSchema(data: unknown): boolean {
+  quick ??= compile(false);
+  return quick(data);
+}
+
+/** Every schema error of the data, as findings with a message a map author can act on. */
+export function schemaFindings(data: unknown): RawFinding[] {
+  thorough ??= compile(true);
+  if (thorough(data)) return [];
+  const errors = thorough.errors ?? [];
+  // A failed `anyOf` also reports why each branch failed; the `anyOf` error alone says it better.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath))).map(toFinding);
+}
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function name(path: (string | number)[]): string {
+  const last = path.at(-1);
+  if (typeof last === 'number') return `item ${last + 1} of \`${String(path.at(-2))}\``;
+  return last === undefined ? 'the map' : `\`${last}\``;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'boolean') return 'true/false';
+  return 'text';
+}
+
+const typeNames: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', array: 'a list', object: 'a mapping', boolean: 'true or false' };
+
+function toFinding(error: ErrorObject): RawFinding {
+  const path = pathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const parent = error.parentSchema as Record<string, unknown> | undefined;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      if (missing === 'journeymap' && path.length === 0) {
+        return { ruleId: 'format-version', message: 'missing `journeymap: 1` (the format version) at the top of the map', path, target: 'value' };
+      }
+      return { ruleId: 'required-property', message: `missing required property \`${missing}\`${where(path)}`, path, target: 'value' };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys((parent?.properties as object) ?? {});
+      return { ruleId: 'unknown-property', message: `unknown property \`${key}\`${where(path)}${didYouMean(key, known)}`, path: [...path, key], target: 'key' };
+    }
+    case 'const':
+      if (path.length === 1 && path[0] === 'journeymap') {
+        return { ruleId: 'format-version', message: `unsupported format version ${show(error.data)}: this journeymap reads version 1 (\`journeymap: 1\`)`, path };
+      }
+      return { ruleId: 'invalid-value', message: `${name(path)} must be ${show(params.allowedValue)}`, path };
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => typeNames[t] ?? t).join(' or ');
+      return { ruleId: 'invalid-type', message: `${name(path)} must be ${expected}, not ${typeOf(error.data)}`, path };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      return { ruleId: 'invalid-value', message: `${name(path)} must be one of ${allowed.join(', ')}; got ${show(error.data)}${didYouMean(String(error.data), allowed)}`, path };
+    }
+    case 'minimum':
+    case 'maximum': {
+      const min = parent?.minimum;
+      const max = parent?.maximum;
+      const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : error.keyword === 'minimum' ? `at least ${min}` : `at most ${max}`;
+      return { ruleId: 'invalid-value', message: `${name(path)} must be ${range}; got ${show(error.data)}`, path };
+    }
+    case 'pattern':
+      return { ruleId: 'invalid-value', message: patternMessage(path, String(error.data), String(params.pattern)), path };
+    case 'format':
+      return { ruleId: 'invalid-value', message: `${name(path)} must be a date written YYYY-MM-DD; got ${show(error.data)}`, path };
+    case 'minLength':
+      return { ruleId: 'invalid-value', message: `${name(path)} must not be empty`, path };
+    case 'maxLength':
+      return { ruleId: 'invalid-value', message: `${name(path)} is longer than ${params.limit} characters`, path };
+    case 'minItems':
+      return { ruleId: 'invalid-value', message: `${name(path)} needs at least ${params.limit} item${params.limit === 1 ? '' : 's'}`, path };
+    case 'uniqueItems':
+      return { ruleId: 'invalid-value', message: `${name(path)} lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1})`, path: [...path, Number(params.i)] };
+    case 'anyOf':
+      return { ruleId: 'required-property', message: `${name(path)} needs either \`at\` (a moment) or \`from\` and \`to\` (a window)`, path };
+    case 'false schema':
+      return { ruleId: 'invalid-value', message: `${name(path)} cannot be combined with \`at\`: give a moment (\`at\`) or a window (\`from\`/\`to\`)`, path, target: 'key' };
+    case 'dependentRequired':
+      return { ruleId: 'required-property', message: `\`${params.property}\` needs \`${params.missingProperty}\` beside it${where(path)}`, path };
+    default:
+      return { ruleId: 'invalid-value', message: `${name(path)} ${error.message ?? 'is not valid'}`, path };
+  }
+}
+
+function where(path: (string | number)[]): string {
+  if (path.length === 0) return ' at the top of the map';
+  const last = path.at(-1);
+  if (typeof last === 'number') {
+    const list = String(path.at(-2));
+    const kinds: Record<string, string> = { stages: 'stage', touchpoints: 'touchpoint', gaps: 'gap', outreach: 'outreach item', personas: 'persona', channels: 'channel', milestones: 'milestone', metrics: 'metric' };
+    return ` in ${kinds[list] ?? 'item'} ${last + 1}${list in kinds ? '' : ` of \`${list}\``}`;
+  }
+  return ` in \`${String(last)}\``;
+}
+
+function patternMessage(path: (string | number)[], value: string, pattern: string): string {
+  const field = String(path.filter((p) => typeof p === 'string').at(-1));
+  if (pattern.startsWith('^[a-z0-9]')) {
+    const slug = slugify(value);
+    const hint = slug && slug !== value ? `, e.g. \`${slug}\`` : '';
+    return `${show(value)} is not a valid ${field === 'id' ? 'id' : 'reference'}: use lowercase letters, digits and hyphens${hint}`;
+  }
+  if (pattern.includes('https?')) return `${show(value)} is not an allowed link: only http://, https:// and mailto: links`;
+  if (pattern.startsWith('^[+-]?')) return `${show(value)} is not a valid offset: a signed number and a unit h, d, w, mo or y, e.g. \`-6w\` or \`+2d\``;
+  return `${show(value)} is not a valid duration: a number and a unit h, d, w, mo or y, e.g. \`1w\``;
+}

@@ -1,0 +1,176 @@
+import { builtinChannels, isBuiltinChannel } from '../model/channels.js';
+import type { DataPath, RawFinding } from './finding.js';
+import { closest } from './suggest.js';
+import { offsetInDays } from '../model/timing.js';
+
+type Kind = 'persona' | 'milestone' | 'channel' | 'stage' | 'touchpoint' | 'gap' | 'outreach item';
+interface Declared {
+  kind: Kind;
+  path: DataPath;
+  name: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The checks a schema cannot express: ids unique across the map, references that resolve to the right
+ * kind of thing, timing that is consistent, and warnings for what is legal but probably wrong. Written
+ * defensively: it also runs on maps that failed the schema, skipping what has the wrong shape.
+ */
+export function semanticFindings(map: Obj): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const ids = new Map<string, Declared>();
+
+  const declare = (kind: Kind, item: unknown, path: DataPath) => {
+    if (!isObj(item)) return;
+    const id = str(item.id);
+    if (id === undefined) return;
+    const previous = ids.get(id);
+    if (previous) {
+      findings.push({ ruleId: 'duplicate-id', message: `id \`${id}\` is already used by the ${previous.kind} "${previous.name}"; ids are unique across the map`, path: [...path, 'id'] });
+      return;
+    }
+    ids.set(id, { kind, path, name: str(item.name) ?? str(item.title) ?? id });
+  };
+
+  list(map.personas).forEach((p, i) => declare('persona', p, ['personas', i]));
+  list(map.milestones).forEach((m, i) => declare('milestone', m, ['milestones', i]));
+  list(map.channels).forEach((c, i) => {
+    declare('channel', c, ['channels', i]);
+    const id = isObj(c) ? str(c.id) : undefined;
+    if (id && isBuiltinChannel(id)) {
+      findings.push({ ruleId: 'builtin-channel-redeclared', message: `\`${id}\` is a built-in channel; a custom channel with its id replaces its name and icon`, path: ['channels', i, 'id'] });
+    }
+  });
+  const stageOf = new Map<string, string>();
+  list(map.stages).forEach((s, i) => {
+    declare('stage', s, ['stages', i]);
+    list(isObj(s) ? s.touchpoints : undefined).forEach((t, j) => {
+      declare('touchpoint', t, ['stages', i, 'touchpoints', j]);
+      const tid = isObj(t) ? str(t.id) : undefined;
+      const sid = isObj(s) ? str(s.id) : undefined;
+      if (tid && sid && !stageOf.has(tid)) stageOf.set(tid, sid);
+    });
+  });
+  list(map.gaps).forEach((g, i) => declare('gap', g, ['gaps', i]));
+  list(map.outreach).forEach((o, i) => declare('outreach item', o, ['outreach', i]));
+
+  const usedChannels = new Set<string>();
+  const resolve = (kind: Kind, value: unknown, path: DataPath) => {
+    const id = str(value);
+    if (id === undefined) return;
+    if (kind === 'channel') {
+      usedChannels.add(id);
+      if (isBuiltinChannel(id) && ids.get(id)?.kind !== 'stage') return;
+    }
+    const found = ids.get(id);
+    if (found?.kind === kind) return;
+    const candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
+    if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
+    const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
+    const suggestion = closest(id, candidates);
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : kind === 'channel' ? '; declare it under `channels` or use a built-in channel' : candidates.length === 0 ? `; the map declares no ${kind}` : '';
+    findings.push({ ruleId: 'unresolved-reference', message: `unknown ${kind} \`${id}\`${other}${hint}`, path });
+  };
+
+  const milestones = list(map.milestones).filter(isObj);
+  const checkTiming = (timing: unknown, path: DataPath) => {
+    if (!isObj(timing)) return;
+    if (timing.milestone !== undefined) resolve('milestone', timing.milestone, [...path, 'milestone']);
+    else if (milestones.length === 0) {
+      findings.push({ ruleId: 'timing-without-milestone', message: 'timing needs a milestone to count from: declare one under `milestones` (surgery, discharge, ...)', path });
+    }
+    const days = (key: string) => {
+      const v = str(timing[key]);
+      return v === undefined ? undefined : offsetInDays(v);
+    };
+    const from = days('from');
+    const to = days('to');
+    if (from !== undefined && to !== undefined && to < from) {
+      findings.push({ ruleId: 'timing-order', message: `the window ends (\`to: ${String(timing.to)}\`) before it starts (\`from: ${String(timing.from)}\`)`, path: [...path, 'to'] });
+    }
+    const start = days('at') ?? from;
+    const until = days('until');
+    if (start !== undefined && until !== undefined && until < start) {
+      findings.push({ ruleId: 'timing-order', message: `\`until: ${String(timing.until)}\` comes before the first occurrence`, path: [...path, 'until'] });
+    }
+  };
+
+  milestones.forEach((m, i) => {
+    if (m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i, 'milestone']);
+  });
+  findMilestoneCycles(milestones, findings);
+
+  const stageNames = new Map<string, number>();
+  list(map.stages).forEach((s, i) => {
+    if (!isObj(s)) return;
+    const nameKey = str(s.name)?.trim().toLowerCase();
+    if (nameKey !== undefined) {
+      if (stageNames.has(nameKey)) findings.push({ ruleId: 'duplicate-stage-name', message: `stage ${i + 1} has the same name as stage ${stageNames.get(nameKey)! + 1}`, path: ['stages', i, 'name'] });
+      else stageNames.set(nameKey, i);
+    }
+    const touchpoints = list(s.touchpoints);
+    if (touchpoints.length === 0) {
+      findings.push({ ruleId: 'stage-without-touchpoints', message: `stage "${str(s.name) ?? str(s.id) ?? i + 1}" has no touchpoints`, path: ['stages', i, s.touchpoints === undefined ? 'id' : 'touchpoints'], target: s.touchpoints === undefined ? 'key' : 'value' });
+    }
+    touchpoints.forEach((t, j) => {
+      if (!isObj(t)) return;
+      const path: DataPath = ['stages', i, 'touchpoints', j];
+      resolve('channel', t.channel, [...path, 'channel']);
+      list(t.personas).forEach((p, k) => resolve('persona', p, [...path, 'personas', k]));
+      checkTiming(t.timing, [...path, 'timing']);
+    });
+  });
+
+  list(map.gaps).forEach((g, i) => {
+    if (!isObj(g)) return;
+    resolve('stage', g.stage, ['gaps', i, 'stage']);
+    list(g.touchpoints).forEach((t, k) => {
+      resolve('touchpoint', t, ['gaps', i, 'touchpoints', k]);
+      const owner = stageOf.get(String(t));
+      if (owner && typeof g.stage === 'string' && ids.get(g.stage)?.kind === 'stage' && owner !== g.stage) {
+        findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
+      }
+    });
+    if (g.opportunity === undefined) {
+      findings.push({ ruleId: 'gap-without-opportunity', message: `gap "${str(g.title) ?? str(g.id) ?? i + 1}" has no \`opportunity\`: say what would close it`, path: ['gaps', i, 'id'], target: 'key' });
+    }
+  });
+
+  list(map.outreach).forEach((o, i) => {
+    if (!isObj(o)) return;
+    const path: DataPath = ['outreach', i];
+    resolve('stage', o.stage, [...path, 'stage']);
+    resolve('channel', o.channel, [...path, 'channel']);
+    list(o.gaps).forEach((g, k) => resolve('gap', g, [...path, 'gaps', k]));
+    list(o.touchpoints).forEach((t, k) => resolve('touchpoint', t, [...path, 'touchpoints', k]));
+    checkTiming(o.timing, [...path, 'timing']);
+  });
+
+  list(map.channels).forEach((c, i) => {
+    const id = isObj(c) ? str(c.id) : undefined;
+    if (id && !usedChannels.has(id)) findings.push({ ruleId: 'unused-channel', message: `channel \`${id}\` is declared but no touchpoint or outreach uses it`, path: ['channels', i, 'id'] });
+  });
+  return findings;
+}
+
+function findMilestoneCycles(milestones: Obj[], findings: RawFinding[]): void {
+  const parent = new Map<string, string>();
+  for (const m of milestones) if (typeof m.id === 'string' && typeof m.milestone === 'string') parent.set(m.id, m.milestone);
+  milestones.forEach((m, i) => {
+    const start = str(m.id);
+    if (!start) return;
+    const seen = new Set<string>([start]);
+    for (let at = parent.get(start); at !== undefined; at = parent.get(at)) {
+      if (at === start) {
+        findings.push({ ruleId: 'milestone-cycle', message: `milestone \`${start}\` is placed relative to itself through ${[...seen].join(' -> ')} -> ${start}`, path: ['milestones', i, 'milestone'] });
+        return;
+      }
+      if (seen.has(at)) return;
+      seen.add(at);
+    }
+  });
+}
