@@ -32,7 +32,7 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
 
   const threads = Math.min(options.jobs ?? availableParallelism(), Math.ceil(files.length / FILES_PER_EXTRA_THREAD));
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const claim = () => Atomics.add(counter, 0, 1);
+  const claim = () => Atomics.add(counter, 0, 1); let mainCount = 0;
   const rules = options.rules;
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files, counter, rules, skip: stdinAt } });
@@ -46,9 +46,9 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
   });
   for (let i = claim(); i < files.length; i = claim()) {
     if (i === stdinAt) continue;
-    results[i] = checkPath(files[i], options);
+    results[i] = checkPath(files[i], options); mainCount++;
   }
-  await Promise.all(workers);
+  const tMain = performance.now(); await Promise.all(workers); if (process.env.JM_DEBUG) console.error("main did", mainCount, "waited", performance.now() - tMain);
 
   const reports: FileReport[] = [];
   const failures: BatchResult['failures'] = [];

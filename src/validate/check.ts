@@ -28,6 +28,11 @@ const needsFullParse = /(?:^|[\s,[\]{}])[&*!]|<<\s*:|^\s*\?(?:\s|$)|\t/m;
  * full parse, whichever path a file takes.
  */
 export function checkSource(source: Source, options: CheckOptions = {}): FileReport {
+  return checkAndParse(source, options).report;
+}
+
+/** Checks one map and also returns its data, for callers that go on to render it. */
+export function checkAndParse(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
   if (!needsFullParse.test(source.text)) {
     let data: unknown;
     try {
@@ -37,14 +42,14 @@ export function checkSource(source: Source, options: CheckOptions = {}): FileRep
     }
     if (typeof data === 'object' && data !== null && !Array.isArray(data) && passesSchema(data)) {
       const findings = semanticFindings(data as Record<string, unknown>).filter((f) => settingOf(f, options) !== 'off');
-      if (findings.length === 0) return { file: source.file, findings: [] };
+      if (findings.length === 0) return { report: { file: source.file, findings: [] }, data: data as Record<string, unknown> };
     }
   }
   return checkThoroughly(source, options);
 }
 
 /** Checks one map with the full, position-keeping parse. */
-export function checkThoroughly(source: Source, options: CheckOptions = {}): FileReport {
+export function checkThoroughly(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
   const parsed = parseWithPositions(source.text);
   const raw = [...parsed.findings];
   if (parsed.data) {
@@ -79,7 +84,7 @@ export function checkThoroughly(source: Source, options: CheckOptions = {}): Fil
     });
   }
   findings.sort(compareFindings);
-  return { file: source.file, findings, source: source.text };
+  return { report: { file: source.file, findings, source: source.text }, data: parsed.data };
 }
 
 function settingOf(finding: RawFinding, options: CheckOptions): RuleSetting {
