@@ -1,7 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ExitCode, JourneymapError } from '../errors.js';
 import { version } from '../version.js';
-import { useColor } from './output.js';
+import { commands } from './define/index.js';
 
 /**
  * The whole CLI flow in one place: parse the arguments, run the command, and turn any failure into a
@@ -46,70 +46,6 @@ Examples:
 Exit codes: 0 valid, 1 invalid maps (or too many warnings), 2 usage or I/O error.`,
     );
 
-  program
-    .command('validate')
-    .description('check journey maps against the format and report problems with file:line:column')
-    .argument('[paths...]', 'files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin', ['.'])
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'))
-    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
-    .option('-q, --quiet', 'report errors only, not warnings')
-    .option('-j, --jobs <n>', 'threads to check files on (default: the number of cores)', parseCount)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ journeymap validate                               every map under the current folder
-  $ journeymap validate knee.journey.yaml cardio/     a file and a folder
-  $ cat knee.journey.yaml | journeymap validate -     from standard input
-  $ journeymap validate maps/ --format sarif > journeymap.sarif
-  $ journeymap validate maps/ --max-warnings 0        warnings fail the build too`,
-    )
-    .action(async (paths: string[], options, command: Command) => {
-      const { runValidate } = await import('./commands/validate.js');
-      process.exitCode = await runValidate(paths, { ...options, color: useColor(command.optsWithGlobals().color) });
-    });
-
-  program
-    .command('build')
-    .description('render journey maps to HTML, SVG, PDF or PNG (invalid maps are reported, not rendered)')
-    .argument('[paths...]', 'files, folders, globs, or - for stdin', ['.'])
-    .option('-f, --format <list>', 'comma-separated output formats: html, svg, pdf, png', 'html')
-    .option('-o, --out-dir <dir>', "folder for the outputs (default: each map's own folder)")
-    .addOption(new Option('-t, --theme <name>', 'visual theme').choices(['default', 'print', 'high-contrast']).default('default'))
-    .option('--templates <dir>', 'folder of Handlebars partials that override the built-in ones')
-    .addOption(new Option('--paper <size>', 'paper size for pdf').choices(['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid']).default('A3'))
-    .addOption(new Option('--orientation <o>', 'page orientation for pdf').choices(['landscape', 'portrait']).default('landscape'))
-    .option('--scale <n>', 'pixel density of png output', parseNumber, 2)
-    .option('--browser-path <path>', 'Chrome, Chromium or Edge to print with (pdf, png)')
-    .option('--timeout <ms>', 'time allowed to print one map', parseCount, 60000)
-    .option('-j, --jobs <n>', 'maps printed at once (default: the number of cores)', parseCount)
-    .option('-w, --watch', 'rebuild when a map or template changes')
-    .option('--no-cache', 'rebuild even when nothing changed')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ journeymap build knee.journey.yaml                         knee.html beside the map
-  $ journeymap build maps/ --format html,svg --out-dir site
-  $ journeymap build knee.journey.yaml --format pdf --paper Tabloid --theme print
-  $ journeymap build maps/ --format png --scale 3`,
-    )
-    .action(async (paths: string[], options, command: Command) => {
-      const { runBuild, parseFormats } = await import('./commands/build.js');
-      process.exitCode = await runBuild(paths, { ...options, format: parseFormats(options.format), color: useColor(command.optsWithGlobals().color, process.stderr) });
-    });
-
+  for (const define of commands) define(program);
   return program;
-}
-
-function parseNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new JourneymapError(`expected a positive number, got "${value}"`);
-  return n;
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new JourneymapError(`expected a whole number, got "${value}"`);
-  return n;
 }

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// Not implemented yet: defined by the engineer who builds the 'schema' command.
+export default function define(_program: Command): void {}
