@@ -1,4 +1,34 @@
-import type { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { useColor } from '../output.js';
+import { parseCount } from './parse.js';
 
-// Not implemented yet: defined by the engineer who builds the 'analyze' command.
-export default function define(_program: Command): void {}
+export default function define(program: Command): void {
+  program
+    .command('analyze')
+    .description('find the gaps a map does not record: unrecorded low points, coverage holes, contact holes, missing consent')
+    .argument('[paths...]', 'files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin', ['.'])
+    .addOption(new Option('-f, --format <name>', 'report format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .option('--max-findings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
+    .option('--contact-hole-days <n>', 'longest stretch after care without planned outreach (default: 56)', parseCount)
+    .option('--after-care-stage <id>', 'first stage counted as after care (default: the treatment stage, else mid-journey)')
+    .addHelpText(
+      'after',
+      `
+Rules: unrecorded-low-point, stage-without-persona, single-stage-channel (info), contact-hole,
+consent-missing, consent-insufficient, gap-without-owner, gap-without-opportunity.
+
+Examples:
+  $ journeymap analyze examples/knee-replacement.journey.yaml
+  $ journeymap analyze maps/ --format markdown > analysis.md
+  $ journeymap analyze knee.journey.yaml --format html > knee-analysis.html
+  $ journeymap analyze maps/ --max-findings 0           any warning fails the build
+
+Exit codes: 0 analysed (findings are advice), 1 an invalid map, a rule set to error, or more warnings
+than --max-findings, 2 usage or I/O error.`,
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runAnalyze } = await import('../commands/analyze.js');
+      const thresholds = { ...(options.contactHoleDays !== undefined && { contactHoleDays: options.contactHoleDays }), ...(options.afterCareStage && { afterCareStage: options.afterCareStage }) };
+      process.exitCode = await runAnalyze(paths, { format: options.format, maxFindings: options.maxFindings, thresholds, color: useColor(command.optsWithGlobals().color) });
+    });
+}

@@ -1,0 +1,44 @@
+import { analyzeMap, countBySeverity, type AnalyzeOptions, type Analysis } from '../../analyze/index.js';
+import { analyzeFormatters, type AnalyzeFormat } from '../../analyze/format/index.js';
+import { readMapSource } from '../../diff/source.js';
+import { ExitCode } from '../../errors.js';
+import { formatters } from '../../format/index.js';
+import { expandInputs } from '../../load/inputs.js';
+import type { FileReport } from '../../validate/finding.js';
+import { version } from '../../version.js';
+import { notice } from '../output.js';
+
+export interface AnalyzeCommandOptions extends AnalyzeOptions {
+  format: AnalyzeFormat;
+  maxFindings?: number;
+  color: boolean;
+}
+
+/**
+ * Analyses every valid map and prints one report to stdout. Invalid maps are reported as `validate`
+ * reports them, on stderr, and make the run fail; findings fail it only at error severity or past
+ * `--max-findings` (warnings and errors counted, info never).
+ */
+export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions): Promise<number> {
+  const files = await expandInputs(paths);
+  const analyses: Analysis[] = [];
+  const invalid: FileReport[] = [];
+  for (const file of files) {
+    const source = await readMapSource(file);
+    if (!source.map) {
+      invalid.push(source.report);
+      continue;
+    }
+    analyses.push(analyzeMap(source.map, source.file, source.text, options));
+  }
+  if (invalid.length) process.stderr.write(formatters.stylish(invalid, { color: options.color, version }));
+  if (analyses.length) process.stdout.write(analyzeFormatters[options.format](analyses, { color: options.color, version }));
+  if (invalid.length) return ExitCode.invalid;
+  const n = countBySeverity(analyses);
+  if (n.error) return ExitCode.invalid;
+  if (options.maxFindings !== undefined && n.warning > options.maxFindings) {
+    notice(`journeymap: ${n.warning} warnings, more than --max-findings ${options.maxFindings}`);
+    return ExitCode.invalid;
+  }
+  return ExitCode.ok;
+}
