@@ -1,10 +1,19 @@
-import { loadMap } from '../../api.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadMapFromText, type LoadedMap } from '../../api.js';
+import { BuildCache, CACHE_DIR_NAME } from '../../cache/index.js';
+import { expandProjectInputs } from '../../config/inputs.js';
+import type { LoadedConfig } from '../../config/load.js';
+import { loadConfigForCommand } from '../../config/report.js';
+import { configPath, pick, resolveInputs, resolveRules, type GivenOnCommandLine } from '../../config/resolve.js';
 import { ExitCode, JourneymapError } from '../../errors.js';
 import { formatters } from '../../format/index.js';
-import { expandInputs } from '../../load/inputs.js';
+import { readSource } from '../../load/source.js';
 import type { RenderOptions } from '../../render/options.js';
+import { reportUnreadable, type RuleSettings } from '../../validate/check.js';
 import type { FileReport } from '../../validate/finding.js';
 import { version } from '../../version.js';
+import { untilInterrupted, watchMaps } from '../../watch/index.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
 
@@ -22,6 +31,17 @@ export interface BuildCommandOptions extends RenderOptions {
   browserPath?: string;
   timeout?: number;
   jobs?: number;
+  rules?: RuleSettings;
+  /** Where to keep output hashes; none: always rebuild. */
+  cacheDir?: string;
+}
+
+/** The options as commander parsed them, before the configuration is applied. */
+export interface BuildCliOptions extends Omit<BuildCommandOptions, 'format' | 'rules' | 'cacheDir'> {
+  format: string;
+  config?: string;
+  cache: boolean;
+  watch?: boolean;
 }
 
 /** Parses `--format html,svg` into a list of known formats. */
@@ -34,21 +54,77 @@ export function parseFormats(value: string): OutputFormat[] {
   return [...new Set(formats)] as OutputFormat[];
 }
 
+/** `journeymap build`: applies the configuration, builds once, and with `--watch` keeps rebuilding. */
+export async function runBuildCommand(paths: string[], cli: BuildCliOptions, given: GivenOnCommandLine): Promise<number> {
+  const { loaded, exit } = await loadConfigForCommand(cli.config, cli.color);
+  if (exit !== undefined) return exit;
+  const options = resolveBuildOptions(cli, given, loaded);
+  const inputs = resolveInputs(paths, loaded);
+  const cache = options.cacheDir ? new BuildCache(options.cacheDir) : undefined;
+
+  if (!cli.watch) return buildMaps(await expandProjectInputs(inputs), options, cache);
+  if (inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
+
+  await buildMaps(await expandProjectInputs(inputs), options, cache).catch(reportWatchError);
+  const watcher = watchMaps(
+    { inputs, templates: options.templates, configFile: loaded?.file },
+    {
+      onMap: async (file) => void (await buildMaps([file], options, cache)),
+      onTemplates: async () => {
+        cache?.forgetTemplates();
+        await buildMaps(await expandProjectInputs(inputs), options, cache);
+      },
+      onConfig: () => notice(`journeymap: ${loaded?.file} changed; restart the watch to apply it`),
+      onError: reportWatchError,
+    },
+  );
+  await watcher.ready;
+  notice('watching for changes (press Ctrl-C to stop)');
+  await untilInterrupted();
+  await watcher.close();
+  return ExitCode.ok;
+}
+
+/** While watching, a failure is reported and the watch goes on. */
+function reportWatchError(error: unknown): void {
+  notice(`journeymap: ${error instanceof JourneymapError ? error.message : ((error as Error)?.message ?? String(error))}`);
+}
+
+/** Each option from the command line if given there, else from the configuration, else the default. */
+export function resolveBuildOptions(cli: BuildCliOptions, given: GivenOnCommandLine, loaded: LoadedConfig | undefined): BuildCommandOptions {
+  const { config: _config, cache, watch: _watch, format, ...rest } = cli;
+  return {
+    ...rest,
+    format: pick('format', parseFormats(format), given, loaded, 'formats', (formats) => [...formats]),
+    outDir: pick('outDir', cli.outDir, given, loaded, 'outDir', configPath),
+    theme: pick('theme', cli.theme, given, loaded, 'theme'),
+    templates: pick('templates', cli.templates, given, loaded, 'templates', configPath),
+    paper: pick('paper', cli.paper, given, loaded, 'paper'),
+    orientation: pick('orientation', cli.orientation, given, loaded, 'orientation'),
+    scale: pick('scale', cli.scale, given, loaded, 'scale'),
+    rules: resolveRules(loaded?.config),
+    cacheDir: cache ? join(loaded?.dir ?? process.cwd(), CACHE_DIR_NAME) : undefined,
+  };
+}
+
 /**
  * Validates each map, then renders the valid ones. A map with errors is reported as `validate` would and
- * none of its outputs is written or overwritten; the other maps still build.
+ * none of its outputs is written or overwritten; the other maps still build. An output whose inputs have
+ * not changed since it was written is skipped.
  */
-export async function runBuild(paths: string[], options: BuildCommandOptions): Promise<number> {
-  const files = await expandInputs(paths);
+export async function buildMaps(files: string[], options: BuildCommandOptions, cache?: BuildCache): Promise<number> {
   let exit: number = ExitCode.ok;
   const invalid: FileReport[] = [];
-  const printJobs: { file: string; map: NonNullable<Awaited<ReturnType<typeof loadMap>>['map']> }[] = [];
+  const printJobs: { file: string; map: NonNullable<LoadedMap['map']> }[] = [];
+  const printed: { output: string; key: string }[] = [];
   const wantsText = options.format.filter((f) => f === 'html' || f === 'svg');
-  const wantsPrint = options.format.some((f) => f === 'pdf' || f === 'png');
+  const wantsPrint = options.format.filter((f) => f === 'pdf' || f === 'png');
   const renderers = await loadTextRenderers(wantsText);
+  const keyOf = async (text: string | undefined, file: string, format: OutputFormat) =>
+    cache && text !== undefined && file !== '-' ? cache.key({ source: text, sourceFile: file, format, options: cacheOptions(options), templates: options.templates }) : undefined;
 
   for (const file of files) {
-    const { report, map } = await loadMap(file);
+    const { report, map, text } = await loadForBuild(file, options.rules);
     if (report.findings.length) invalid.push(report);
     if (!map) {
       exit = ExitCode.invalid;
@@ -56,22 +132,59 @@ export async function runBuild(paths: string[], options: BuildCommandOptions): P
     }
     for (const format of wantsText) {
       const out = outputPath(file, format, options.outDir);
-      await writeFileAtomic(out, renderers[format]!(map, { ...options, sourceFile: file }));
+      const key = await keyOf(text, file, format);
+      if (key && (await cache!.isFresh(out, key))) {
+        notice(`unchanged ${out}`);
+        continue;
+      }
+      const data = renderers[format]!(map, { ...options, sourceFile: file });
+      await writeFileAtomic(out, data);
+      if (key) await cache!.record(out, key, data);
       notice(`wrote ${out}`);
     }
-    if (wantsPrint) printJobs.push({ file, map });
+    const prints: { output: string; key?: string; fresh: boolean }[] = [];
+    for (const format of wantsPrint) {
+      const output = outputPath(file, format, options.outDir);
+      const key = await keyOf(text, file, format);
+      prints.push({ output, key, fresh: key !== undefined && (await cache!.isFresh(output, key)) });
+    }
+    // The printer makes every print format of a map at once: one stale output reprints them all.
+    if (prints.some((p) => !p.fresh)) printJobs.push({ file, map });
+    else for (const p of prints) notice(`unchanged ${p.output}`);
+    for (const p of prints) if (p.key && !p.fresh) printed.push({ output: p.output, key: p.key });
   }
   if (invalid.length) process.stderr.write(formatters.stylish(invalid, { color: options.color, version }));
 
   if (printJobs.length) {
     const { printMaps } = await import('../../render/print/index.js');
-    const printed = await printMaps(printJobs, options);
-    if (printed !== ExitCode.ok && exit === ExitCode.ok) exit = printed;
+    const result = await printMaps(printJobs, options);
+    if (result !== ExitCode.ok && exit === ExitCode.ok) exit = result;
+    // Printing reports success for the whole batch only, so outputs are recorded only when all printed.
+    if (result === ExitCode.ok && cache) await recordPrinted(cache, printed);
   }
   return exit;
 }
 
-type TextRenderer = (map: NonNullable<Awaited<ReturnType<typeof loadMap>>['map']>, options: RenderOptions) => string;
+/** The options that change the bytes of an output (not where it goes, how many jobs, or the browser). */
+function cacheOptions(options: BuildCommandOptions): Record<string, unknown> {
+  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale };
+}
+
+async function recordPrinted(cache: BuildCache, outputs: { output: string; key: string }[]): Promise<void> {
+  for (const { output, key } of outputs) {
+    const bytes = await readFile(output).catch(() => undefined);
+    if (bytes) await cache.record(output, key, bytes);
+  }
+}
+
+/** Reads a map once, so the text that is hashed for the cache is the text that was rendered. */
+async function loadForBuild(file: string, rules: RuleSettings | undefined): Promise<LoadedMap & { text?: string }> {
+  const read = await readSource(file);
+  if (!read.ok) return { report: reportUnreadable(read.file, read.text, read.finding) };
+  return { ...loadMapFromText(read.source.text, read.source.file, { rules }), text: read.source.text };
+}
+
+type TextRenderer = (map: NonNullable<LoadedMap['map']>, options: RenderOptions) => string;
 
 /** Loads only the renderers asked for, so an SVG build never loads the HTML templates and vice versa. */
 async function loadTextRenderers(formats: OutputFormat[]): Promise<Partial<Record<OutputFormat, TextRenderer>>> {

@@ -1,6 +1,8 @@
 import { ExitCode } from '../../errors.js';
 import { formatters, type FormatName } from '../../format/index.js';
-import { expandInputs } from '../../load/inputs.js';
+import { expandProjectInputs } from '../../config/inputs.js';
+import { loadConfigForCommand } from '../../config/report.js';
+import { resolveInputs, resolveRules } from '../../config/resolve.js';
 import { checkFiles } from '../../validate/batch.js';
 import type { RuleSettings } from '../../validate/check.js';
 import { version } from '../../version.js';
@@ -13,11 +15,18 @@ export interface ValidateCommandOptions {
   jobs?: number;
   color: boolean;
   rules?: RuleSettings;
-  exclude?: string[];
 }
 
-export async function runValidate(paths: string[], options: ValidateCommandOptions): Promise<number> {
-  const files = await expandInputs(paths, { exclude: options.exclude });
+/** `journeymap validate` with the configuration applied: its include, exclude and rule severities. */
+export async function runValidateCommand(paths: string[], options: ValidateCommandOptions & { config?: string }): Promise<number> {
+  const { loaded, exit } = await loadConfigForCommand(options.config, options.color);
+  if (exit !== undefined) return exit;
+  const files = await expandProjectInputs(resolveInputs(paths, loaded));
+  return runValidate(files, { ...options, rules: options.rules ?? resolveRules(loaded?.config) });
+}
+
+/** Checks the given map files and writes the report to stdout. */
+export async function runValidate(files: string[], options: ValidateCommandOptions): Promise<number> {
   const { reports, failures } = await checkFiles(files, { jobs: options.jobs, rules: options.rules });
   const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
   process.stdout.write(formatters[options.format](shown, { color: options.color, version }));

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
+import { version } from '../version.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+/** The cache's folder name; it may be deleted at any time (the next build simply does all the work). */
+export const CACHE_DIR_NAME = '.journeymap-cache';
+
+/** What an output depends on. Anything that can change the bytes of the output belongs here. */
+export interface CacheInputs {
+  /** The map's text. */
+  source: string;
+  /** The map's file name as given (the renderers may print it). */
+  sourceFile: string;
+  format: string;
+  /** Every option that reaches the renderer: theme, paper, scale, rule settings… */
+  options: Record<string, unknown>;
+  /** A folder of user templates, hashed by content. */
+  templates?: string;
+}
+
+interface Entry {
+  output: string;
+  key: string;
+  /** The output's own hash, so an output edited or deleted by hand is rebuilt. */
+  outputHash: string;
+}
+
+/**
+ * A content-hash cache of build outputs: an output is skipped when the hash of everything it depends on
+ * (the map, the templates, the theme and options, journeymap itself) matches the hash recorded when it
+ * was written, and the output file is still the one written then.
+ */
+export class BuildCache {
+  private readonly folderHashes = new Map<string, Promise<string>>();
+
+  constructor(readonly dir: string) {}
+
+  /** The key of an output: a sha256 over its inputs. */
+  async key(inputs: CacheInputs): Promise<string> {
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify([version, await toolFingerprint(), inputs.sourceFile, inputs.format, sortKeys(inputs.options)]));
+    hash.update('\0');
+    hash.update(inputs.templates ? await this.folderHash(resolve(inputs.templates)) : '-');
+    hash.update('\0');
+    hash.update(inputs.source);
+    return hash.digest('hex');
+  }
+
+  /** Whether `output` was written from inputs with this key and has not been touched since. */
+  async isFresh(output: string, key: string): Promise<boolean> {
+    const entry = await this.read(output);
+    if (!entry || entry.key !== key) return false;
+    const bytes = await readFile(output).catch(() => undefined);
+    return bytes !== undefined && sha256(bytes) === entry.outputHash;
+  }
+
+  /** Records that `output` now holds `data`, built from inputs with this key. */
+  async record(output: string, key: string, data: string | Uint8Array): Promise<void> {
+    const entry: Entry = { output: resolve(output), key, outputHash: sha256(data) };
+    await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`);
+  }
+
+  /** Forgets the hashes of template folders, for a long-running watch after a template changed. */
+  forgetTemplates(): void {
+    this.folderHashes.clear();
+  }
+
+  private entryPath(output: string): string {
+    return join(this.dir, `${sha256(resolve(output)).slice(0, 40)}.json`);
+  }
+
+  private async read(output: string): Promise<Entry | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.entryPath(output), 'utf8')) as Entry;
+      return entry.output === resolve(output) ? entry : undefined;
+    } catch {
+      // A missing or damaged entry only costs a rebuild.
+      return undefined;
+    }
+  }
+
+  private folderHash(dir: string): Promise<string> {
+    let hash = this.folderHashes.get(dir);
+    if (!hash) this.folderHashes.set(dir, (hash = hashFolder(dir)));
+    return hash;
+  }
+}
+
+/** A sha256 over a folder's file names and contents (an absent folder hashes as empty). */
+export async function hashFolder(dir: string, ignore: string[] = []): Promise<string> {
+  const files = (await glob('**/*', { cwd: dir, dot: false, onlyFiles: true, ignore }).catch(() => [])).sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file);
+    hash.update('\0');
+    hash.update(await readFile(join(dir, file)).catch(() => Buffer.alloc(0)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * journeymap's own compiled code and built-in templates, by content: a new version, or a rebuilt checkout
+ * with the same version number, never reuses outputs of the old code.
+ */
+function toolFingerprint(): Promise<string> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  fingerprint ??= Promise.all([hashFolder(join(root, 'dist'), ['**/*.d.ts', '**/*.map']), hashFolder(join(root, 'templates'), ['init/**'])]).then((parts) => parts.join(':'));
+  return fingerprint;
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function sortKeys(value: Record<string, unknown>): [string, unknown][] {
+  return Object.keys(value)
+    .sort()
+    .filter((k) => value[k] !== undefined)
+    .map((k) => [k, value[k]]);
+}

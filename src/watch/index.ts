@@ -1,0 +1,107 @@
+import { resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { isDynamicPattern } from 'tinyglobby';
+import { expandProjectInputs } from '../config/inputs.js';
+import type { InputSpec } from '../config/resolve.js';
+
+export interface WatchHandlers {
+  /** A map was saved or added (path relative to the working folder). */
+  onMap(file: string): Promise<void> | void;
+  /** Something in the templates folder changed: every map depends on it. */
+  onTemplates(): Promise<void> | void;
+  /** The configuration file changed. */
+  onConfig?(): Promise<void> | void;
+  /** A handler failed; watching goes on. */
+  onError(error: unknown): void;
+}
+
+export interface WatchOptions {
+  inputs: InputSpec;
+  templates?: string;
+  configFile?: string;
+  /** Changes closer together than this are handled once (editors save in several steps). */
+  debounceMs?: number;
+}
+
+export interface MapWatcher {
+  /** Resolves when chokidar has scanned the watched paths. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Folders nobody keeps maps in, and that are large or written by journeymap itself. */
+const IGNORED = /(?:^|[\\/])(?:node_modules|\.git|\.journeymap-cache)(?:[\\/]|$)/;
+const MAP_FILE = /\.journey\.ya?ml$/i;
+
+/**
+ * Watches the maps of an InputSpec (and the folders they came from, so new maps are seen), the templates
+ * folder and the configuration. Handlers run one at a time, in the order the changes came; a failing
+ * handler is reported and watching goes on.
+ */
+export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWatcher {
+  const { inputs } = options;
+  const templates = options.templates ? resolve(options.templates) : undefined;
+  const config = options.configFile ? resolve(options.configFile) : undefined;
+  const targets = new Set<string>();
+  for (const path of inputs.paths) if (path !== '-') targets.add(resolve(inputs.cwd, staticPrefix(path)));
+  if (templates) targets.add(templates);
+  if (config) targets.add(config);
+
+  const watcher: FSWatcher = watch([...targets], { ignoreInitial: true, ignored: (path) => IGNORED.test(path), persistent: true });
+  const timers = new Map<string, NodeJS.Timeout>();
+  let queue: Promise<void> = Promise.resolve();
+  const run = (task: () => Promise<void> | void) => {
+    queue = queue.then(task).catch(handlers.onError);
+  };
+
+  const changed = (path: string) => {
+    const absolute = resolve(path);
+    clearTimeout(timers.get(absolute));
+    timers.set(
+      absolute,
+      setTimeout(() => {
+        timers.delete(absolute);
+        if (config && absolute === config) return run(() => handlers.onConfig?.());
+        if (templates && (absolute === templates || absolute.startsWith(templates + sep))) return run(() => handlers.onTemplates());
+        if (MAP_FILE.test(absolute)) run(async () => {
+          // A file is one of the maps only if the inputs (with their exclusions) still select it.
+          const files = await expandProjectInputs(inputs).catch(() => [] as string[]);
+          const file = files.find((f) => f !== '-' && resolve(f) === absolute);
+          if (file !== undefined) await handlers.onMap(file);
+        });
+      }, options.debounceMs ?? 80),
+    );
+  };
+  watcher.on('change', changed).on('add', changed).on('error', handlers.onError);
+  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
+
+  return {
+    ready,
+    async close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      await watcher.close();
+      await queue;
+    },
+  };
+}
+
+/** The part of a path before its first glob character: the folder to watch for a glob. */
+function staticPrefix(path: string): string {
+  if (!isDynamicPattern(path)) return path;
+  const parts = path.split(/[\\/]/);
+  const index = parts.findIndex((part) => isDynamicPattern(part));
+  return parts.slice(0, index).join('/') || '.';
+}
+
+/** Resolves on the first SIGINT or SIGTERM: the way a watch or a server is meant to end. */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
