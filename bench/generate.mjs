@@ -15,7 +15,7 @@ export function generateMap(n, stages = 6, touchpoints = 8) {
     'kind: patient',
     'state: current',
     'owner: Patient Experience Office',
-    'date: 2026-11-25',
+    "date: '2026-11-25'",
     'personas:',
     '  - id: maria',
     '    name: Maria',

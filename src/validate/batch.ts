@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { JourneymapError } from '../errors.js';
-import { readSource, readSourceSync, type SourceResult } from '../load/source.js';
-import { checkSource, reportUnreadable, type CheckOptions } from './check.js';
-import type { FileReport } from './finding.js';
+import { readSource, readSourceSync, type Source, type SourceResult } from '../load/source.js';
+import { reportUnreadable, type FileReport } from './finding.js';
+import { quickCheck, type CheckOptions } from './quick-check.js';
 
 export interface BatchResult {
   /** One report per readable file, in the order of the input list. */
@@ -17,64 +17,81 @@ export interface BatchOptions extends CheckOptions {
   jobs?: number;
 }
 
-/** Below this many files a worker thread costs more to start than it saves. */
-const FILES_PER_EXTRA_THREAD = 48;
+/** What the first pass says of a file: clean, needs the full check, or could not be read. */
+export type Verdict = { kind: 'clean' } | { kind: 'check' } | { kind: 'report'; report: FileReport } | { kind: 'failure'; message: string };
+
+/** Below this many files per thread, a worker thread costs more to start than it saves. */
+const FILES_PER_THREAD = 200;
 
 /**
- * Checks many files on every core. The main thread and the worker threads claim file indexes from one
- * shared counter, so a thread that gets faster files simply takes more of them; results are put back
- * in input order.
+ * Checks many files in two passes. The first clears clean maps on every core: the main thread and worker
+ * threads claim file indexes from one shared counter, so a faster thread simply takes more files. The
+ * second computes the findings and their positions for the maps that need it, loading the full YAML
+ * parser only if there are any. Reports come back in input order.
  */
 export async function checkFiles(files: string[], options: BatchOptions = {}): Promise<BatchResult> {
-  const results: (FileReport | { file: string; message: string } | undefined)[] = new Array(files.length);
+  const verdicts: Verdict[] = new Array(files.length);
+  const sources = new Map<number, Source>();
   const stdinAt = files.indexOf('-');
-  if (stdinAt >= 0) results[stdinAt] = await checkOne('-', options, await settle(readSource('-')));
+  if (stdinAt >= 0) verdicts[stdinAt] = firstPass('-', options, await settle(readSource('-')), sources, stdinAt);
 
-  const threads = Math.min(options.jobs ?? availableParallelism(), Math.ceil(files.length / FILES_PER_EXTRA_THREAD));
+  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.floor(files.length / FILES_PER_THREAD)));
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const claim = () => Atomics.add(counter, 0, 1); let mainCount = 0;
-  const rules = options.rules;
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files, counter, rules, skip: stdinAt } });
-    return new Promise<void>((resolve, reject) => {
-      worker.on('message', (batch: [number, FileReport | { file: string; message: string }][]) => {
-        for (const [index, result] of batch) results[index] = result;
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-    });
-  });
-  for (let i = claim(); i < files.length; i = claim()) {
-    if (i === stdinAt) continue;
-    results[i] = checkPath(files[i], options); mainCount++;
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(files, counter, options, stdinAt, verdicts));
+  for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
+    if (i !== stdinAt) verdicts[i] = firstPass(files[i], options, readOrFail(files[i]), sources, i);
   }
-  const tMain = performance.now(); await Promise.all(workers); if (process.env.JM_DEBUG) console.error("main did", mainCount, "waited", performance.now() - tMain);
+  await Promise.all(workers);
 
+  const pending = verdicts.flatMap((v, i) => (v.kind === 'check' ? [i] : []));
+  const full = pending.length ? await import('./check.js') : undefined;
   const reports: FileReport[] = [];
   const failures: BatchResult['failures'] = [];
-  for (const result of results) {
-    if (result === undefined) continue;
-    if ('findings' in result) reports.push(result);
-    else failures.push(result);
-  }
+  verdicts.forEach((verdict, i) => {
+    if (verdict.kind === 'clean') reports.push({ file: files[i] === '-' ? '<stdin>' : files[i], findings: [] });
+    else if (verdict.kind === 'report') reports.push(verdict.report);
+    else if (verdict.kind === 'failure') failures.push({ file: files[i], message: verdict.message });
+    else {
+      // A worker found this file needs the full check; the main thread reads it again.
+      const source = sources.get(i) ?? sourceOf(files[i]);
+      reports.push(full!.checkThoroughly(source, options).report);
+    }
+  });
   return { reports, failures };
 }
 
-/** Reads and checks one file; a file that cannot be read becomes a failure, not an exception. */
-export function checkPath(file: string, options: CheckOptions): FileReport | { file: string; message: string } {
-  let read: SourceResult;
-  try {
-    read = readSourceSync(file);
-  } catch (error) {
-    return { file, message: error instanceof JourneymapError ? error.message : String(error) };
-  }
-  return checkOne(file, options, read);
+function runWorker(files: string[], counter: Int32Array, options: CheckOptions, skip: number, verdicts: Verdict[]): Promise<void> {
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files, counter, rules: options.rules, skip } });
+  return new Promise<void>((resolve, reject) => {
+    worker.on('message', (done: [number, Verdict][]) => {
+      for (const [index, verdict] of done) verdicts[index] = verdict;
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => resolve());
+  });
 }
 
-function checkOne(file: string, options: CheckOptions, read: SourceResult | JourneymapError): FileReport | { file: string; message: string } {
-  if (read instanceof JourneymapError) return { file, message: read.message };
-  if (!read.ok) return reportUnreadable(read.file, read.text, read.finding);
-  return checkSource(read.source, options);
+/** The first pass over one file. Keeps the text of files that need the full check, when it has it. */
+export function firstPass(file: string, options: CheckOptions, read: SourceResult | JourneymapError, sources?: Map<number, Source>, index?: number): Verdict {
+  if (read instanceof JourneymapError) return { kind: 'failure', message: read.message };
+  if (!read.ok) return { kind: 'report', report: reportUnreadable(read.file, read.text, read.finding) };
+  if (quickCheck(read.source.text, options)) return { kind: 'clean' };
+  if (sources && index !== undefined) sources.set(index, read.source);
+  return { kind: 'check' };
+}
+
+export function readOrFail(file: string): SourceResult | JourneymapError {
+  try {
+    return readSourceSync(file);
+  } catch (error) {
+    return error instanceof JourneymapError ? error : new JourneymapError(String(error));
+  }
+}
+
+function sourceOf(file: string): Source {
+  const read = readSourceSync(file);
+  if (!read.ok) throw new JourneymapError(`${file} changed while it was being checked`);
+  return read.source;
 }
 
 async function settle(promise: Promise<SourceResult>): Promise<SourceResult | JourneymapError> {

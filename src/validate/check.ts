@@ -1,25 +1,12 @@
-import jsyaml from 'js-yaml';
 import type { Source } from '../load/source.js';
 import { parseWithPositions } from '../load/parse.js';
 import { lineCol, locatePath, type Span } from '../load/positions.js';
-import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding, type Severity } from './finding.js';
-import { rules, type RuleId } from './rules.js';
-import { passesSchema, schemaFindings } from './schema.js';
+import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from './finding.js';
+import { quickCheck, settingOf, type CheckOptions } from './quick-check.js';
+import { schemaFindings } from './schema.js';
 import { semanticFindings } from './semantic.js';
 
-/** How each rule is treated: its default severity, or as configured. */
-export type RuleSetting = Severity | 'off';
-export type RuleSettings = Partial<Record<string, RuleSetting>>;
-
-export interface CheckOptions {
-  rules?: RuleSettings;
-}
-
-/**
- * YAML features a map never needs and that parsers treat differently (anchors, aliases, tags, merge keys,
- * complex keys): a file that might use them always takes the full parse, where they are bounded and located.
- */
-const needsFullParse = /(?:^|[\s,[\]{}])[&*!]|<<\s*:|^\s*\?(?:\s|$)|\t/m;
+export type { CheckOptions, RuleSetting, RuleSettings } from './quick-check.js';
 
 /**
  * Checks one map. Most maps in a repository are clean, so a clean map is recognised by a fast parse with
@@ -33,19 +20,8 @@ export function checkSource(source: Source, options: CheckOptions = {}): FileRep
 
 /** Checks one map and also returns its data, for callers that go on to render it. */
 export function checkAndParse(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
-  if (!needsFullParse.test(source.text)) {
-    let data: unknown;
-    try {
-      data = jsyaml.load(source.text, { schema: jsyaml.CORE_SCHEMA, json: false });
-    } catch {
-      data = undefined;
-    }
-    if (typeof data === 'object' && data !== null && !Array.isArray(data) && passesSchema(data)) {
-      const findings = semanticFindings(data as Record<string, unknown>).filter((f) => settingOf(f, options) !== 'off');
-      if (findings.length === 0) return { report: { file: source.file, findings: [] }, data: data as Record<string, unknown> };
-    }
-  }
-  return checkThoroughly(source, options);
+  const data = quickCheck(source.text, options);
+  return data ? { report: { file: source.file, findings: [] }, data } : checkThoroughly(source, options);
 }
 
 /** Checks one map with the full, position-keeping parse. */
@@ -87,15 +63,4 @@ export function checkThoroughly(source: Source, options: CheckOptions = {}): { r
   return { report: { file: source.file, findings, source: source.text }, data: parsed.data };
 }
 
-function settingOf(finding: RawFinding, options: CheckOptions): RuleSetting {
-  return options.rules?.[finding.ruleId] ?? finding.severity ?? rules[finding.ruleId as RuleId]?.severity ?? 'error';
-}
-
-/** A report for a file that could not be read as a map at all (too large, not UTF-8). */
-export function reportUnreadable(file: string, text: string, finding: RawFinding): FileReport {
-  const before = text.slice(0, finding.offset ?? 0);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  const f: Finding = { file, line, column, endLine: line, endColumn: column, severity: 'error', ruleId: finding.ruleId, message: finding.message, path: '' };
-  return { file, findings: [f], source: text };
-}
+export { reportUnreadable } from './finding.js';

@@ -49,3 +49,12 @@ export function formatPath(path: DataPath): string {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
+
+/** A report for a file that could not be read as a map at all (too large, not UTF-8). */
+export function reportUnreadable(file: string, text: string, finding: RawFinding): FileReport {
+  const before = text.slice(0, finding.offset ?? 0);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const f: Finding = { file, line, column, endLine: line, endColumn: column, severity: 'error', ruleId: finding.ruleId, message: finding.message, path: '' };
+  return { file, findings: [f], source: text };
+}

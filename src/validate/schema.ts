@@ -1,34 +1,24 @@
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { RawFinding } from './finding.js';
+// Compiled from the schema at build time (scripts/gen-validator.mjs): no run pays for compiling it.
+import thorough from './generated/thorough.js';
 import { didYouMean, slugify } from './suggest.js';
 
 const require = createRequire(import.meta.url);
 /** The format's single source of truth, shipped in the package. */
 export const schema = require('../../schemas/journeymap.schema.json') as Record<string, unknown>;
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => void;
 
-let quick: ValidateFunction | undefined;
-let thorough: ValidateFunction | undefined;
-
-function compile(allErrors: boolean): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['date']);
-  return ajv.compile(schema);
-}
-
-/** Does the data pass the schema? Stops at the first error: clean maps are the common case. */
-export function passesSchema(data: unknown): boolean {
-  quick ??= compile(false);
-  return quick(data);
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 /** Every schema error of the data, as findings with a message a map author can act on. */
 export function schemaFindings(data: unknown): RawFinding[] {
-  thorough ??= compile(true);
-  if (thorough(data)) return [];
-  const errors = thorough.errors ?? [];
+  const validate = thorough as CompiledValidator;
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
   // A failed `anyOf` also reports why each branch failed; the `anyOf` error alone says it better.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath))).map(toFinding);

@@ -6,7 +6,6 @@ import { offsetInDays } from '../model/timing.js';
 type Kind = 'persona' | 'milestone' | 'channel' | 'stage' | 'touchpoint' | 'gap' | 'outreach item';
 interface Declared {
   kind: Kind;
-  path: DataPath;
   name: string;
 }
 
@@ -33,7 +32,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
       findings.push({ ruleId: 'duplicate-id', message: `id \`${id}\` is already used by the ${previous.kind} "${previous.name}"; ids are unique across the map`, path: [...path, 'id'] });
       return;
     }
-    ids.set(id, { kind, path, name: str(item.name) ?? str(item.title) ?? id });
+    ids.set(id, { kind, name: str(item.name) ?? str(item.title) ?? id });
   };
 
   list(map.personas).forEach((p, i) => declare('persona', p, ['personas', i]));
@@ -59,15 +58,17 @@ export function semanticFindings(map: Obj): RawFinding[] {
   list(map.outreach).forEach((o, i) => declare('outreach item', o, ['outreach', i]));
 
   const usedChannels = new Set<string>();
-  const resolve = (kind: Kind, value: unknown, path: DataPath) => {
+  // The path is built only for a failing reference: clean maps, the common case, allocate nothing here.
+  const resolve = (kind: Kind, value: unknown, base: DataPath, ...rest: (string | number)[]) => {
     const id = str(value);
     if (id === undefined) return;
+    const found = ids.get(id);
     if (kind === 'channel') {
       usedChannels.add(id);
-      if (isBuiltinChannel(id) && ids.get(id)?.kind !== 'stage') return;
+      if (isBuiltinChannel(id) || found?.kind === 'channel') return;
     }
-    const found = ids.get(id);
     if (found?.kind === kind) return;
+    const path = [...base, ...rest];
     const candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
     if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
@@ -79,7 +80,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
   const milestones = list(map.milestones).filter(isObj);
   const checkTiming = (timing: unknown, path: DataPath) => {
     if (!isObj(timing)) return;
-    if (timing.milestone !== undefined) resolve('milestone', timing.milestone, [...path, 'milestone']);
+    if (timing.milestone !== undefined) resolve('milestone', timing.milestone, path, 'milestone');
     else if (milestones.length === 0) {
       findings.push({ ruleId: 'timing-without-milestone', message: 'timing needs a milestone to count from: declare one under `milestones` (surgery, discharge, ...)', path });
     }
@@ -100,7 +101,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
   };
 
   milestones.forEach((m, i) => {
-    if (m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i, 'milestone']);
+    if (m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i], 'milestone');
   });
   findMilestoneCycles(milestones, findings);
 
@@ -119,17 +120,17 @@ export function semanticFindings(map: Obj): RawFinding[] {
     touchpoints.forEach((t, j) => {
       if (!isObj(t)) return;
       const path: DataPath = ['stages', i, 'touchpoints', j];
-      resolve('channel', t.channel, [...path, 'channel']);
-      list(t.personas).forEach((p, k) => resolve('persona', p, [...path, 'personas', k]));
+      resolve('channel', t.channel, path, 'channel');
+      list(t.personas).forEach((p, k) => resolve('persona', p, path, 'personas', k));
       checkTiming(t.timing, [...path, 'timing']);
     });
   });
 
   list(map.gaps).forEach((g, i) => {
     if (!isObj(g)) return;
-    resolve('stage', g.stage, ['gaps', i, 'stage']);
+    resolve('stage', g.stage, ['gaps', i], 'stage');
     list(g.touchpoints).forEach((t, k) => {
-      resolve('touchpoint', t, ['gaps', i, 'touchpoints', k]);
+      resolve('touchpoint', t, ['gaps', i], 'touchpoints', k);
       const owner = stageOf.get(String(t));
       if (owner && typeof g.stage === 'string' && ids.get(g.stage)?.kind === 'stage' && owner !== g.stage) {
         findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
@@ -143,10 +144,10 @@ export function semanticFindings(map: Obj): RawFinding[] {
   list(map.outreach).forEach((o, i) => {
     if (!isObj(o)) return;
     const path: DataPath = ['outreach', i];
-    resolve('stage', o.stage, [...path, 'stage']);
-    resolve('channel', o.channel, [...path, 'channel']);
-    list(o.gaps).forEach((g, k) => resolve('gap', g, [...path, 'gaps', k]));
-    list(o.touchpoints).forEach((t, k) => resolve('touchpoint', t, [...path, 'touchpoints', k]));
+    resolve('stage', o.stage, path, 'stage');
+    resolve('channel', o.channel, path, 'channel');
+    list(o.gaps).forEach((g, k) => resolve('gap', g, path, 'gaps', k));
+    list(o.touchpoints).forEach((t, k) => resolve('touchpoint', t, path, 'touchpoints', k));
     checkTiming(o.timing, [...path, 'timing']);
   });
 
