@@ -1,4 +1,27 @@
-import type { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { useColor } from '../output.js';
 
-// Not implemented yet: defined by the engineer who builds the 'diff' command.
-export default function define(_program: Command): void {}
+export default function define(program: Command): void {
+  program
+    .command('diff')
+    .description('compare two versions of a map: stages, touchpoints, gaps and outreach added, removed, moved or changed')
+    .argument('<old>', 'the earlier map: a file, or git:REV:path for a version in git history')
+    .argument('<new>', 'the later map: a file, or git:REV:path')
+    .addOption(new Option('-f, --format <name>', 'report format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Items are matched by id: a touchpoint whose id is kept but whose stage changed has moved.
+
+Examples:
+  $ journeymap diff examples/knee-replacement.journey.yaml examples/knee-replacement-future.journey.yaml
+  $ journeymap diff git:HEAD~1:knee.journey.yaml knee.journey.yaml --format markdown   a PR comment
+  $ journeymap diff git:main:knee.journey.yaml knee.journey.yaml --format html > changes.html
+
+Exit codes: 0 compared (whatever changed), 1 an invalid map, 2 usage or I/O error (a missing file, git or revision).`,
+    )
+    .action(async (oldSpec: string, newSpec: string, options, command: Command) => {
+      const { runDiff } = await import('../commands/diff.js');
+      process.exitCode = await runDiff(oldSpec, newSpec, { format: options.format, color: useColor(command.optsWithGlobals().color) });
+    });
+}
