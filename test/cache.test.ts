@@ -1,0 +1,71 @@
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { root, run } from './helpers/cli.js';
+
+let dir: string;
+const build = (...args: string[]) => run(['build', 'knee.journey.yaml', '--format', 'html,svg', ...args], { cwd: dir });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jm-cache-'));
+  copyFileSync(join(root, 'examples/knee-replacement.journey.yaml'), join(dir, 'knee.journey.yaml'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the build cache', () => {
+  it('skips an unchanged map on the second build, and keeps the outputs', () => {
+    const first = build();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+    const html = readFileSync(join(dir, 'knee.html'));
+    const second = build();
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('unchanged knee.html\nunchanged knee.svg\n');
+    expect(readFileSync(join(dir, 'knee.html'))).toEqual(html);
+    expect(existsSync(join(dir, '.journeymap-cache'))).toBe(true);
+  });
+
+  it('--no-cache rebuilds', () => {
+    build();
+    expect(build('--no-cache').stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+  });
+
+  it('rebuilds when the map, the theme or the templates change', () => {
+    build();
+    appendFileSync(join(dir, 'knee.journey.yaml'), '# a comment changes the bytes\n');
+    expect(build().stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+    expect(build().stderr).toBe('unchanged knee.html\nunchanged knee.svg\n');
+    expect(build('--theme', 'print').stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'partials/footer.hbs'), '<footer>ours</footer>\n');
+    expect(build('--theme', 'print', '--templates', 'partials').stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+    expect(build('--theme', 'print', '--templates', 'partials').stderr).toBe('unchanged knee.html\nunchanged knee.svg\n');
+    writeFileSync(join(dir, 'partials/footer.hbs'), '<footer>changed</footer>\n');
+    expect(build('--theme', 'print', '--templates', 'partials').stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+  });
+
+  it('rebuilds an output that was deleted or edited by hand', () => {
+    build();
+    rmSync(join(dir, 'knee.svg'));
+    writeFileSync(join(dir, 'knee.html'), 'edited');
+    expect(build().stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+  });
+
+  it('treats the cache folder as disposable: deleted or damaged, the build still works', () => {
+    build();
+    rmSync(join(dir, '.journeymap-cache'), { recursive: true });
+    expect(build().stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+    for (const name of readdirSync(join(dir, '.journeymap-cache'))) writeFileSync(join(dir, '.journeymap-cache', name), '{not json');
+    const damaged = build();
+    expect(damaged.status).toBe(0);
+    expect(damaged.stderr).toBe('wrote knee.html\nwrote knee.svg\n');
+  });
+
+  it('keeps a separate entry per output folder', () => {
+    build();
+    expect(build('--out-dir', 'out').stderr).toBe(`wrote ${join('out', 'knee.html')}\nwrote ${join('out', 'knee.svg')}\n`);
+    expect(build().stderr).toBe('unchanged knee.html\nunchanged knee.svg\n');
+  });
+});
+
