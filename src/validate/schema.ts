@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { RawFinding } from './finding.js';
 // Compiled from the schema at build time (scripts/gen-validator.mjs): no run pays for compiling it.
 import thorough from './generated/thorough.js';
-import { didYouMean, slugify } from './suggest.js';
+import { closest, didYouMean, slugify } from './suggest.js';
 
 const require = createRequire(import.meta.url);
 /** The format's single source of truth, shipped in the package. */
@@ -21,7 +21,12 @@ export function schemaFindings(data: unknown): RawFinding[] {
   const errors = validate.errors ?? [];
   // A failed `anyOf` also reports why each branch failed; the `anyOf` error alone says it better.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath))).map(toFinding);
+  // A misspelt required key (`chanel` for `channel`) is one mistake: report the unknown key, which
+  // suggests the right spelling, not also the missing property.
+  const unknownKeys = errors.filter((e) => e.keyword === 'additionalProperties').map((e) => [e.instancePath, String(e.params.additionalProperty)]);
+  const isTypo = (e: ErrorObject) =>
+    e.keyword === 'required' && unknownKeys.some(([at, key]) => at === e.instancePath && closest(key, [String(e.params.missingProperty)]) !== undefined);
+  return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath)) && !isTypo(e)).map(toFinding);
 }
 
 function pathOf(instancePath: string): (string | number)[] {
