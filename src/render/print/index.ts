@@ -1,7 +1,149 @@
-import { JourneymapError } from '../../errors.js';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { findBrowser } from '../../browser/find.js';
+import { launchBrowser, type BrowserSession } from '../../browser/launch.js';
+import { openLockedPage } from '../../browser/lockdown.js';
+import { ExitCode, JourneymapError } from '../../errors.js';
 import type { JourneyMap } from '../../types/journeymap.js';
+import { version } from '../../version.js';
+import { outputPath, writeFileAtomic } from '../../write/atomic.js';
+import type { RenderOptions } from '../options.js';
+import { pageGeometry } from './paper.js';
+import { printPdf, type PdfSettings } from './pdf.js';
+import { printPng } from './png.js';
+import { runPool, withTimeout } from './pool.js';
+import { createProgress } from './progress.js';
+import { watchInterrupts } from './signals.js';
 
-// Placeholder until PDF/PNG printing lands (issue 4).
-export async function printMaps(_jobs: { file: string; map: JourneyMap }[], _options: object): Promise<number> {
-  throw new JourneymapError('PDF and PNG output are not available yet');
+export interface PrintJob {
+  file: string;
+  map: JourneyMap;
+}
+
+/** The build options printing reads (a subset of `journeymap build`'s). */
+export interface PrintOptions extends RenderOptions {
+  format: readonly string[];
+  outDir?: string;
+  color?: boolean;
+  paper?: string;
+  orientation?: string;
+  scale?: number;
+  browserPath?: string;
+  /** Milliseconds allowed to print one map; 0 for no limit. */
+  timeout?: number;
+  /** Maps printed at once; 0 or unset for the number of cores. */
+  jobs?: number;
+}
+
+interface Output {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Prints maps to PDF and/or PNG with one browser for the whole call and a bounded pool of pages. A map
+ * that fails or times out fails alone; the others still print. Returns 0, or 1 when a map failed;
+ * throws (exit 2) when no browser can be found or started, and 130/143 when interrupted.
+ */
+export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promise<number> {
+  const formats = (['pdf', 'png'] as const).filter((f) => options.format.includes(f));
+  if (!jobs.length || !formats.length) return ExitCode.ok;
+  const geometry = pageGeometry(options.paper, options.orientation);
+  const timeout = options.timeout ?? 60_000;
+  const scale = options.scale ?? 2;
+  const concurrency = options.jobs || availableParallelism();
+  const found = findBrowser({ browserPath: options.browserPath });
+  const render: RenderOptions = { theme: options.theme, templates: options.templates };
+
+  let session: BrowserSession | undefined;
+  const progress = createProgress(jobs.length, process.stderr, options.color);
+  const interruption = watchInterrupts(
+    (signal) => {
+      progress.line(`${signal}: stopping; closing the browser`);
+      void session?.close();
+    },
+    () => session?.killNow(),
+  );
+  let failed = 0;
+  try {
+    session = await launchBrowser(found.path, timeout || 60_000);
+    if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
+    progress.line(`started ${session.version} from ${found.path} (${found.source})`);
+    const settings: PdfSettings = {
+      geometry,
+      render,
+      timeout,
+      creator: `journeymap ${version}`,
+      producer: `${session.version} via journeymap ${version}`,
+      sourceDate: sourceDateEpoch(),
+    };
+    const browser = session.browser;
+
+    await runPool(
+      jobs,
+      concurrency,
+      async ({ file, map }) => {
+        const name = file === '-' ? 'stdin' : basename(file);
+        progress.started(name);
+        let page: Page | undefined;
+        const notes: string[] = [];
+        const print = async (): Promise<Output[]> => {
+          page = await openLockedPage(browser);
+          const outputs: Output[] = [];
+          for (const format of formats) {
+            const path = outputPath(file, format, options.outDir);
+            if (format === 'pdf') {
+              const pdf = await printPdf(page, file, map, settings);
+              notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
+              outputs.push({ path, bytes: pdf.bytes });
+            } else {
+              outputs.push({ path, bytes: await printPng(page, file, map, render, scale, timeout) });
+            }
+          }
+          return outputs;
+        };
+        try {
+          const outputs = await withTimeout(print(), timeout, () => void page?.close().catch(() => undefined));
+          if (interruption.signal) return;
+          // Every format of a map is printed before any is written: a failed map keeps its old files.
+          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+          for (const note of notes) progress.line(note);
+          progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
+        } catch (error) {
+          if (interruption.signal) return;
+          failed += 1;
+          progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
+        } finally {
+          await (page as Page | undefined)?.close().catch(() => undefined);
+        }
+      },
+      () => interruption.signal !== undefined,
+    );
+  } finally {
+    await session?.close();
+    progress.close();
+    interruption.dispose();
+  }
+  if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
+  if (failed) process.stderr.write(`${failed} of ${jobs.length} map${jobs.length === 1 ? '' : 's'} could not be printed\n`);
+  return failed ? ExitCode.invalid : ExitCode.ok;
+}
+
+function interrupted(signal: NodeJS.Signals, exitCode: number): never {
+  throw new JourneymapError(`stopped by ${signal}; the browser was closed and no output was left half-written`, exitCode);
+}
+
+/** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds way to pin dates in outputs. */
+function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH?.trim();
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value)) throw new JourneymapError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${value}"`);
+  return new Date(Number(value) * 1000);
+}
+
+/** Browser errors can run to many lines of protocol detail; the first says what went wrong. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].replace(/^Protocol error \([^)]*\): /, '');
 }

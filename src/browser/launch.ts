@@ -1,0 +1,111 @@
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { ExitCode, JourneymapError } from '../errors.js';
+
+/** Prefix of every temporary profile folder, so tests (and people) can find leftover processes. */
+export const PROFILE_PREFIX = 'journeymap-chromium-';
+
+/**
+ * Flags for an offline, locked-down run: nothing phones home (updates, sync, metrics, translation),
+ * and every network request the browser itself would make goes to a dead local proxy, so even a
+ * request that slipped past the page's own refusal could not leave the machine.
+ */
+const LOCKED_DOWN_FLAGS = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-domain-reliability',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
+  '--disable-client-side-phishing-detection',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--font-render-hinting=none',
+];
+
+/** A running browser with its own temporary profile; `close` may be called any number of times. */
+export interface BrowserSession {
+  browser: Browser;
+  version: string;
+  close(): Promise<void>;
+  /** For a second Ctrl-C: kills the browser and removes its profile synchronously, without waiting. */
+  killNow(): void;
+}
+
+/**
+ * Starts the browser headless, over a pipe (no debugging port on the machine), with a fresh profile
+ * that `close` removes. Chromium's sandbox needs unprivileged user namespaces, which root and most
+ * containers lack, so it is turned off only there.
+ */
+export async function launchBrowser(executablePath: string, timeout: number): Promise<BrowserSession> {
+  const profile = await mkdtemp(join(tmpdir(), PROFILE_PREFIX));
+  const { default: puppeteer } = await import('puppeteer-core');
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args: [...LOCKED_DOWN_FLAGS, ...(needsNoSandbox() ? ['--no-sandbox'] : [])],
+      // Our own handlers close the browser and remove the profile; puppeteer's would exit the process.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      timeout,
+      protocolTimeout: Math.max(timeout, 30_000),
+    });
+  } catch (error) {
+    await removeProfile(profile);
+    const reason = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new JourneymapError(`could not start the browser at ${executablePath}: ${reason}`, ExitCode.usage);
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= closeAndClean(browser, profile));
+  const killNow = () => {
+    killGroup(browser.process()?.pid);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return { browser, version: await browser.version().catch(() => 'unknown version'), close, killNow };
+}
+
+async function closeAndClean(browser: Browser, profile: string): Promise<void> {
+  const child = browser.process();
+  try {
+    await Promise.race([browser.close(), new Promise((_, reject) => setTimeout(reject, 5_000).unref())]);
+  } catch {
+    // A browser that does not close in time, or already crashed, is killed with its whole process group.
+    killGroup(child?.pid);
+  }
+  await removeProfile(profile);
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+async function removeProfile(profile: string): Promise<void> {
+  // Chromium may still be flushing files for a moment after it exits.
+  await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+}
+
+function needsNoSandbox(): boolean {
+  if (process.getuid?.() === 0) return true;
+  return existsSync('/.dockerenv') || existsSync('/run/.containerenv');
+}

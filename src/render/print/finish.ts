@@ -1,0 +1,64 @@
+import { PDFDict, PDFDocument, PDFHexString, PDFName, rgb, StandardFonts } from 'pdf-lib';
+import { FOOTER_FONT_PT, PAGE_NUMBER_ROOM_MM } from './footer.js';
+import { MARGIN_MM } from './paper.js';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords: string[];
+  creator: string;
+  producer: string;
+  /** Creation and modification date; left out of the file when unknown, so output stays reproducible. */
+  date?: Date;
+}
+
+const PT_PER_MM = 72 / 25.4;
+
+/**
+ * Joins the PDFs Chromium printed for each part of a map into one file, stamps "page N of M" in the
+ * footer room (only known once every part is printed), and writes our metadata in place of Chromium's,
+ * whose dates are the time of printing.
+ */
+export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = parts.length === 1 ? await PDFDocument.load(parts[0], { updateMetadata: false }) : await mergeParts(parts);
+  const pages = doc.getPages();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  pages.forEach((page, i) => {
+    const label = `page ${i + 1} of ${pages.length}`;
+    const width = font.widthOfTextAtSize(label, FOOTER_FONT_PT);
+    const right = page.getWidth() - MARGIN_MM.right * PT_PER_MM;
+    page.drawText(label, {
+      x: Math.max(right - PAGE_NUMBER_ROOM_MM * PT_PER_MM, right - width),
+      // Chromium centres its footer line a little above the middle of the bottom margin; match its baseline.
+      y: (MARGIN_MM.bottom * PT_PER_MM) / 2,
+      size: FOOTER_FONT_PT,
+      font,
+      color: rgb(0x3a / 255, 0x46 / 255, 0x56 / 255),
+    });
+  });
+
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  for (const key of ['CreationDate', 'ModDate']) info.delete(PDFName.of(key));
+  // pdf-lib joins keywords with spaces, which would merge multi-word tags.
+  if (meta.keywords.length) info.set(PDFName.of('Keywords'), PDFHexString.fromText(meta.keywords.join(', ')));
+  doc.setCreator(meta.creator);
+  doc.setProducer(meta.producer);
+  if (meta.date) {
+    doc.setCreationDate(meta.date);
+    doc.setModificationDate(meta.date);
+  }
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+async function mergeParts(parts: Uint8Array[]): Promise<PDFDocument> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  for (const bytes of parts) {
+    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
+  }
+  return doc;
+}

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { basename, dirname } from 'node:path';
+import type { JourneyMap } from '../../types/journeymap.js';
+import { MARGIN_MM } from './paper.js';
+
+/** Width kept free at the right of the footer for "page N of M", stamped once the page count is known. */
+export const PAGE_NUMBER_ROOM_MM = 26;
+export const FOOTER_FONT_PT = 7.5;
+export const FOOTER_COLOR = '#3A4656';
+
+/** The parts of the footer line that depend on the map and on its file. */
+export interface FooterFacts {
+  title: string;
+  state?: string;
+  date?: string;
+  commit?: string;
+}
+
+export function footerFacts(map: JourneyMap, commit: string | undefined, sourceDate: Date | undefined): FooterFacts {
+  return {
+    title: map.title,
+    state: map.state ? `${map.state === 'future' ? 'Future' : 'Current'} state` : undefined,
+    date: map.date ?? sourceDate?.toISOString().slice(0, 10),
+    commit: commit ? `commit ${commit}` : undefined,
+  };
+}
+
+/**
+ * Chromium's footer template for one part: the map's facts on the left and, when the map is split by
+ * stage columns, which stages this sheet holds and where it continues. All text is escaped; the
+ * template runs no script.
+ */
+export function footerTemplate(facts: FooterFacts, part?: { number: number; count: number; first: number; last: number; of: number }): string {
+  const left = [facts.title, facts.state, facts.date, facts.commit].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+  let middle = '';
+  if (part && part.count > 1) {
+    const stages = part.first === part.last ? `Stage ${part.first} of ${part.of}` : `Stages ${part.first}–${part.last} of ${part.of}`;
+    const from = part.number > 1 ? 'continued from the previous sheet' : '';
+    const to = part.number < part.count ? 'continued on the next sheet' : '';
+    middle = [stages, from, to].filter(Boolean).join(' · ');
+  }
+  return (
+    `<div style="box-sizing:border-box;width:100%;padding:0 ${MARGIN_MM.right + PAGE_NUMBER_ROOM_MM}mm 0 ${MARGIN_MM.left}mm;` +
+    `display:flex;justify-content:space-between;gap:6mm;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;` +
+    `font-size:${FOOTER_FONT_PT}pt;color:${FOOTER_COLOR};-webkit-print-color-adjust:exact;print-color-adjust:exact">` +
+    `<span style="white-space:nowrap;overflow:hidden;text-overflow:ellipsis">${left}</span>` +
+    `<span style="white-space:nowrap;font-weight:bold">${escapeHtml(middle)}</span></div>`
+  );
+}
+
+/** An empty header: Chromium prints the URL and date when it is left out. */
+export const HEADER_TEMPLATE = '<span></span>';
+
+/**
+ * The short hash of the last commit that touched the map, marked when the file has uncommitted changes;
+ * nothing when the file is not in a Git repository or Git is missing.
+ */
+export async function gitCommit(file: string): Promise<string | undefined> {
+  if (file === '-') return undefined;
+  const cwd = dirname(file);
+  const name = basename(file);
+  const hash = await git(['log', '-1', '--format=%h', '--', name], cwd);
+  if (!hash) return undefined;
+  const changes = await git(['status', '--porcelain', '--', name], cwd);
+  return changes ? `${hash}+changes` : hash;
+}
+
+function git(args: string[], cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, timeout: 5_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,64 @@
+import type { PaperFormat } from 'puppeteer-core';
+import { JourneymapError } from '../../errors.js';
+
+export const PAPERS = ['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid'] as const;
+export type Paper = (typeof PAPERS)[number];
+export const ORIENTATIONS = ['landscape', 'portrait'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
+/** Portrait sizes in inches, exactly as Chromium's print code gets them from puppeteer's `format`. */
+const PORTRAIT_INCHES: Record<Paper, [number, number]> = {
+  A4: [8.27, 11.7],
+  A3: [11.7, 16.54],
+  A2: [16.54, 23.4],
+  Letter: [8.5, 11],
+  Legal: [8.5, 14],
+  Tabloid: [11, 17],
+};
+
+/**
+ * Margins in millimetres: narrow at the sides so the grid gets the width, and room at the bottom for
+ * the footer line (title, state, date, commit, page N of M) that Chromium draws in the margin.
+ */
+export const MARGIN_MM = { top: 8, right: 8, bottom: 12, left: 8 } as const;
+
+const CSS_PX_PER_INCH = 96;
+const MM_PER_INCH = 25.4;
+export const PT_PER_CSS_PX = 72 / CSS_PX_PER_INCH;
+
+export interface PageGeometry {
+  paper: Paper;
+  landscape: boolean;
+  /** puppeteer's name for the paper. */
+  format: PaperFormat;
+  /** The sheet, in PDF points. */
+  widthPt: number;
+  heightPt: number;
+  /** The area inside the margins, in CSS pixels at scale 1. */
+  printableWidthPx: number;
+  printableHeightPx: number;
+}
+
+export function pageGeometry(paper: string = 'A3', orientation: string = 'landscape'): PageGeometry {
+  const known = PAPERS.find((p) => p.toLowerCase() === paper.toLowerCase());
+  if (!known) throw new JourneymapError(`unknown paper "${paper}"; choose from ${PAPERS.join(', ')}`);
+  if (!(ORIENTATIONS as readonly string[]).includes(orientation)) throw new JourneymapError(`unknown orientation "${orientation}"; choose landscape or portrait`);
+  const landscape = orientation === 'landscape';
+  const [shortSide, longSide] = PORTRAIT_INCHES[known];
+  const [width, height] = landscape ? [longSide, shortSide] : [shortSide, longSide];
+  const mmToPx = CSS_PX_PER_INCH / MM_PER_INCH;
+  return {
+    paper: known,
+    landscape,
+    format: known.toLowerCase() as PaperFormat,
+    widthPt: width * 72,
+    heightPt: height * 72,
+    printableWidthPx: Math.floor(width * CSS_PX_PER_INCH - (MARGIN_MM.left + MARGIN_MM.right) * mmToPx),
+    printableHeightPx: Math.floor(height * CSS_PX_PER_INCH - (MARGIN_MM.top + MARGIN_MM.bottom) * mmToPx),
+  };
+}
+
+/** Margins as puppeteer takes them. */
+export function marginOption(): { top: string; right: string; bottom: string; left: string } {
+  return { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` };
+}
