@@ -1,4 +1,28 @@
-import type { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { useColor } from '../output.js';
 
-// Not implemented yet: defined by the engineer who builds the 'export' command.
-export default function define(_program: Command): void {}
+export default function define(program: Command): void {
+  program
+    .command('export')
+    .description('write a map as a Mermaid journey diagram (for a README) or as CSV (for a spreadsheet)')
+    .argument('<file>', 'the map, or - for stdin')
+    .addOption(new Option('-t, --to <format>', 'what to write').choices(['mermaid', 'csv']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Mermaid: stages become sections, touchpoints tasks, emotion -2..2 a score 1..5, personas actors. Ids and
+channels are kept in "%% journeymap:" comments so that \`journeymap import\` restores them.
+CSV: one row per touchpoint and per gap, told apart by the "record" column.
+
+Examples:
+  $ journeymap export knee.journey.yaml --to mermaid > knee.mmd
+  $ journeymap export knee.journey.yaml --to csv --out knee.csv
+
+Exit codes: 0 written, 1 invalid map, 2 usage or I/O error.`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runExport } = await import('../commands/export.js');
+      process.exitCode = await runExport(file, { to: options.to, out: options.out, color: useColor(command.optsWithGlobals().color, process.stderr) });
+    });
+}

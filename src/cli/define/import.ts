@@ -1,4 +1,27 @@
 import type { Command } from 'commander';
+import { useColor } from '../output.js';
 
-// Not implemented yet: defined by the engineer who builds the 'import' command.
-export default function define(_program: Command): void {}
+export default function define(program: Command): void {
+  program
+    .command('import')
+    .description('turn a Mermaid journey diagram into a journey map')
+    .argument('<file>', 'the Mermaid file (.mmd), or - for stdin')
+    .option('-o, --out <file>', 'write the map to this file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Sections become stages, tasks touchpoints (emotion = score - 3), actors personas. Comments written by
+\`journeymap export\` restore ids and channels; otherwise ids are made from the names and the channel is
+in-person, marked with a comment to check. Unknown lines are reported with their line numbers and skipped.
+
+Examples:
+  $ journeymap import journey.mmd --out journey.journey.yaml
+  $ journeymap export knee.journey.yaml --to mermaid | journeymap import -
+
+Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usage or I/O error.`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { runImport } = await import('../commands/import.js');
+      process.exitCode = await runImport(file, { out: options.out, color: useColor(command.optsWithGlobals().color, process.stderr) });
+    });
+}

@@ -1,0 +1,41 @@
+import { basename } from 'node:path';
+import { loadMapFromText } from '../../api.js';
+import { ExitCode, JourneymapError } from '../../errors.js';
+import { formatters } from '../../format/index.js';
+import { importMermaid } from '../../interop/mermaid/import.js';
+import { readSource } from '../../load/source.js';
+import { version } from '../../version.js';
+import { writeFileAtomic } from '../../write/atomic.js';
+import { notice } from '../output.js';
+
+export interface ImportCommandOptions {
+  out?: string;
+  color: boolean;
+}
+
+/**
+ * Reads a Mermaid journey diagram and writes the map to stdout or `--out`. Unknown or malformed lines are
+ * reported on stderr with their line numbers and skipped; only a file that is not a journey diagram at
+ * all fails (exit 1), and then nothing is written.
+ */
+export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
+  const read = await readSource(file);
+  if (!read.ok) throw new JourneymapError(`${read.file}: ${read.finding.message}`, ExitCode.usage);
+  const name = read.source.file;
+  const fallbackTitle = file === '-' ? 'Imported journey' : basename(file).replace(/\.(mmd|mermaid|md|txt)$/i, '') || 'Imported journey';
+  const result = importMermaid(read.source.text, fallbackTitle);
+  for (const p of result.problems) notice(`${name}:${p.line}:1  ${p.severity}  ${p.message}  ${p.ruleId}`);
+  if (!result.yaml) return ExitCode.invalid;
+
+  // The result must be a map that validate accepts; anything else is a bug here, reported as validate would.
+  const check = loadMapFromText(result.yaml, options.out ?? '<imported map>');
+  if (!check.map) {
+    process.stderr.write(formatters.stylish([check.report], { color: options.color, version }));
+    return ExitCode.invalid;
+  }
+  if (options.out) {
+    await writeFileAtomic(options.out, result.yaml);
+    notice(`wrote ${options.out}`);
+  } else process.stdout.write(result.yaml);
+  return ExitCode.ok;
+}
