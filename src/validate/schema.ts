@@ -78,7 +78,9 @@ function toFinding(error: ErrorObject): RawFinding {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const known = Object.keys((parent?.properties as object) ?? {});
-      return { ruleId: 'unknown-property', message: `unknown property \`${key}\`${where(path)}${didYouMean(key, known)}`, path: [...path, key], target: 'key' };
+      // `{description: Retired, lives alone}`: a comma in a flow mapping starts a new key.
+      const hint = /\s/.test(key) && !didYouMean(key, known) ? ' (a comma inside `{...}` starts a new key: put text with commas in quotes)' : didYouMean(key, known);
+      return { ruleId: 'unknown-property', message: `unknown property \`${key}\`${where(path)}${hint}`, path: [...path, key], target: 'key' };
     }
     case 'const':
       if (path.length === 1 && path[0] === 'journeymap') {
