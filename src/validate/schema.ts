@@ -73,14 +73,14 @@ function toFinding(error: ErrorObject): RawFinding {
       if (missing === 'journeymap' && path.length === 0) {
         return { ruleId: 'format-version', message: 'missing `journeymap: 1` (the format version) at the top of the map', path, target: 'value' };
       }
-      return { ruleId: 'required-property', message: `missing required property \`${missing}\`${where(path)}`, path, target: 'value' };
+      return { ruleId: 'required-property', message: `missing required property \`${missing}\`${where(path, error.data)}`, path, target: 'value' };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const known = Object.keys((parent?.properties as object) ?? {});
       // `{description: Retired, lives alone}`: a comma in a flow mapping starts a new key.
       const hint = /\s/.test(key) && !didYouMean(key, known) ? ' (a comma inside `{...}` starts a new key: put text with commas in quotes)' : didYouMean(key, known);
-      return { ruleId: 'unknown-property', message: `unknown property \`${key}\`${where(path)}${hint}`, path: [...path, key], target: 'key' };
+      return { ruleId: 'unknown-property', message: `unknown property \`${key}\`${where(path, error.data)}${hint}`, path: [...path, key], target: 'key' };
     }
     case 'const':
       if (path.length === 1 && path[0] === 'journeymap') {
@@ -119,18 +119,21 @@ function toFinding(error: ErrorObject): RawFinding {
     case 'false schema':
       return { ruleId: 'invalid-value', message: `${name(path)} cannot be combined with \`at\`: give a moment (\`at\`) or a window (\`from\`/\`to\`)`, path, target: 'key' };
     case 'dependentRequired':
-      return { ruleId: 'required-property', message: `\`${params.property}\` needs \`${params.missingProperty}\` beside it${where(path)}`, path };
+      return { ruleId: 'required-property', message: `\`${params.property}\` needs \`${params.missingProperty}\` beside it${where(path, error.data)}`, path };
     default:
       return { ruleId: 'invalid-value', message: `${name(path)} ${error.message ?? 'is not valid'}`, path };
   }
 }
 
-function where(path: (string | number)[]): string {
+/** Where in the map: `in touchpoint \`symptom-search\``, or by position when the item has no id. */
+function where(path: (string | number)[], data?: unknown): string {
   if (path.length === 0) return ' at the top of the map';
   const last = path.at(-1);
   if (typeof last === 'number') {
     const list = String(path.at(-2));
     const kinds: Record<string, string> = { stages: 'stage', touchpoints: 'touchpoint', gaps: 'gap', outreach: 'outreach item', personas: 'persona', channels: 'channel', milestones: 'milestone', metrics: 'metric' };
+    const id = (data as { id?: unknown } | undefined)?.id;
+    if (list in kinds && typeof id === 'string' && id) return ` in ${kinds[list]} \`${id}\``;
     return ` in ${kinds[list] ?? 'item'} ${last + 1}${list in kinds ? '' : ` of \`${list}\``}`;
   }
   return ` in \`${String(last)}\``;
