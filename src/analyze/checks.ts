@@ -114,7 +114,7 @@ export function contactFindings(contact: ContactAnalysis, thresholds: AnalyzeThr
     const anchor = hole.next ?? hole.previous;
     return {
       ruleId: 'contact-hole',
-      message: `${hole.days} days with no outreach planned, ${hole.words} (more than ${thresholds.contactHoleDays})${around}`,
+      message: `${hole.days} days with no outreach planned, ${hole.words} (limit ${thresholds.contactHoleDays} days)${around}`,
       path: anchor ? anchor.path : ['stages', contact.afterCareStage?.index ?? 0],
     };
   });

@@ -78,9 +78,10 @@ export function findContactHoles(map: JourneyMap, thresholds: AnalyzeThresholds)
   let reached = period.start;
   let previous: Contact | undefined;
   const consider = (end: number, next: Contact | undefined) => {
-    const length = end - reached;
+    // Whole days: a monthly contact (30.4 days on average) is not a hole at a 30-day threshold.
+    const length = Math.round(end - reached);
     if (length > thresholds.contactHoleDays) {
-      holes.push({ start: reached, end, days: Math.round(length), words: `from ${dayInWords(reached, milestone)} to ${dayInWords(end, milestone)}`, next, previous });
+      holes.push({ start: reached, end, days: length, words: `from ${dayInWords(reached, milestone)} to ${dayInWords(end, milestone)}`, next, previous });
     }
   };
   for (const c of contacts) {
