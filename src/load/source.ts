@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { RawFinding } from '../validate/finding.js';
 import { JourneymapError } from '../errors.js';
@@ -38,16 +39,17 @@ export function decode(file: string, bytes: Uint8Array): SourceResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return encodingError(file, 0, 'the file is UTF-16; save it as UTF-8');
   }
-  try {
-    let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    if (text.includes('\0')) return encodingError(file, text.indexOf('\0'), 'the file holds NUL bytes: it is binary, not a YAML map', text);
-    return { ok: true, source: { file, text } };
-  } catch {
+  // isUtf8 checks the bytes natively; the place of a bad byte is worked out only when there is one.
+  if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
     const hex = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return encodingError(file, before.length, `bytes that are not UTF-8 (${hex}); save the file as UTF-8`, before);
   }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
+  if (text.includes('\0')) return encodingError(file, text.indexOf('\0'), 'the file holds NUL bytes: it is binary, not a YAML map', text);
+  return { ok: true, source: { file, text } };
 }
 
 function encodingError(file: string, offset: number, message: string, text = ''): SourceResult {

@@ -11,7 +11,8 @@ interface Declared {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const EMPTY: readonly unknown[] = Object.freeze([]);
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
@@ -23,7 +24,8 @@ export function semanticFindings(map: Obj): RawFinding[] {
   const findings: RawFinding[] = [];
   const ids = new Map<string, Declared>();
 
-  const declare = (kind: Kind, item: unknown, path: DataPath) => {
+  // Paths are built only for findings: clean maps, the common case, allocate as little as possible here.
+  const declare = (kind: Kind, item: unknown, ...path: (string | number)[]) => {
     if (!isObj(item)) return;
     const id = str(item.id);
     if (id === undefined) return;
@@ -35,10 +37,10 @@ export function semanticFindings(map: Obj): RawFinding[] {
     ids.set(id, { kind, name: str(item.name) ?? str(item.title) ?? id });
   };
 
-  list(map.personas).forEach((p, i) => declare('persona', p, ['personas', i]));
-  list(map.milestones).forEach((m, i) => declare('milestone', m, ['milestones', i]));
+  list(map.personas).forEach((p, i) => declare('persona', p, 'personas', i));
+  list(map.milestones).forEach((m, i) => declare('milestone', m, 'milestones', i));
   list(map.channels).forEach((c, i) => {
-    declare('channel', c, ['channels', i]);
+    declare('channel', c, 'channels', i);
     const id = isObj(c) ? str(c.id) : undefined;
     if (id && isBuiltinChannel(id)) {
       findings.push({ ruleId: 'builtin-channel-redeclared', message: `\`${id}\` is a built-in channel; a custom channel with its id replaces its name and icon`, path: ['channels', i, 'id'] });
@@ -46,19 +48,18 @@ export function semanticFindings(map: Obj): RawFinding[] {
   });
   const stageOf = new Map<string, string>();
   list(map.stages).forEach((s, i) => {
-    declare('stage', s, ['stages', i]);
+    declare('stage', s, 'stages', i);
+    const sid = isObj(s) ? str(s.id) : undefined;
     list(isObj(s) ? s.touchpoints : undefined).forEach((t, j) => {
-      declare('touchpoint', t, ['stages', i, 'touchpoints', j]);
+      declare('touchpoint', t, 'stages', i, 'touchpoints', j);
       const tid = isObj(t) ? str(t.id) : undefined;
-      const sid = isObj(s) ? str(s.id) : undefined;
       if (tid && sid && !stageOf.has(tid)) stageOf.set(tid, sid);
     });
   });
-  list(map.gaps).forEach((g, i) => declare('gap', g, ['gaps', i]));
-  list(map.outreach).forEach((o, i) => declare('outreach item', o, ['outreach', i]));
+  list(map.gaps).forEach((g, i) => declare('gap', g, 'gaps', i));
+  list(map.outreach).forEach((o, i) => declare('outreach item', o, 'outreach', i));
 
   const usedChannels = new Set<string>();
-  // The path is built only for a failing reference: clean maps, the common case, allocate nothing here.
   const resolve = (kind: Kind, value: unknown, base: DataPath, ...rest: (string | number)[]) => {
     const id = str(value);
     if (id === undefined) return;
@@ -77,11 +78,12 @@ export function semanticFindings(map: Obj): RawFinding[] {
     findings.push({ ruleId: 'unresolved-reference', message: `unknown ${kind} \`${id}\`${other}${hint}`, path });
   };
 
-  const milestones = list(map.milestones).filter(isObj);
+  const milestones = list(map.milestones);
+  const hasMilestones = milestones.some(isObj);
   const checkTiming = (timing: unknown, path: DataPath) => {
     if (!isObj(timing)) return;
     if (timing.milestone !== undefined) resolve('milestone', timing.milestone, path, 'milestone');
-    else if (milestones.length === 0) {
+    else if (!hasMilestones) {
       findings.push({ ruleId: 'timing-without-milestone', message: 'timing needs a milestone to count from: declare one under `milestones` (surgery, discharge, ...)', path });
     }
     const days = (key: string) => {
@@ -101,7 +103,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
   };
 
   milestones.forEach((m, i) => {
-    if (m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i], 'milestone');
+    if (isObj(m) && m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i], 'milestone');
   });
   findMilestoneCycles(milestones, findings);
 
@@ -119,10 +121,9 @@ export function semanticFindings(map: Obj): RawFinding[] {
     }
     touchpoints.forEach((t, j) => {
       if (!isObj(t)) return;
-      const path: DataPath = ['stages', i, 'touchpoints', j];
-      resolve('channel', t.channel, path, 'channel');
-      list(t.personas).forEach((p, k) => resolve('persona', p, path, 'personas', k));
-      checkTiming(t.timing, [...path, 'timing']);
+      resolve('channel', t.channel, ['stages', i, 'touchpoints', j], 'channel');
+      if (t.personas !== undefined) list(t.personas).forEach((p, k) => resolve('persona', p, ['stages', i, 'touchpoints', j], 'personas', k));
+      if (t.timing !== undefined) checkTiming(t.timing, ['stages', i, 'touchpoints', j, 'timing']);
     });
   });
 
@@ -158,11 +159,12 @@ export function semanticFindings(map: Obj): RawFinding[] {
   return findings;
 }
 
-function findMilestoneCycles(milestones: Obj[], findings: RawFinding[]): void {
+function findMilestoneCycles(milestones: readonly unknown[], findings: RawFinding[]): void {
   const parent = new Map<string, string>();
-  for (const m of milestones) if (typeof m.id === 'string' && typeof m.milestone === 'string') parent.set(m.id, m.milestone);
+  for (const m of milestones) if (isObj(m) && typeof m.id === 'string' && typeof m.milestone === 'string') parent.set(m.id, m.milestone);
+  if (parent.size === 0) return;
   milestones.forEach((m, i) => {
-    const start = str(m.id);
+    const start = isObj(m) ? str(m.id) : undefined;
     if (!start) return;
     const seen = new Set<string>([start]);
     for (let at = parent.get(start); at !== undefined; at = parent.get(at)) {
