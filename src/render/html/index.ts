@@ -1,7 +1,12 @@
 import type { JourneyMap } from '../../types/journeymap.js';
 import type { RenderOptions } from '../options.js';
+import { renderPage } from './engine.js';
+import { buildView } from './view.js';
 
-// Placeholder until the HTML renderer lands (issue 3).
-export function renderHtml(map: JourneyMap, _options: RenderOptions): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${map.title.replace(/[<&]/g, '')}</title></head><body><main><h1>${map.title.replace(/[<&]/g, '')}</h1></main></body></html>\n`;
+/**
+ * Renders a validated map as one self-contained HTML page: CSS, icons and charts inline, no scripts,
+ * no external requests. Templates (templates/html, or a `--templates` folder) see only the view model.
+ */
+export function renderHtml(map: JourneyMap, options: RenderOptions): string {
+  return renderPage(buildView(map, options), options.templates);
 }

@@ -1,0 +1,166 @@
+import type { Channel, Gap, JourneyMap, Metric, Outreach, Persona, Stage, Timing, Touchpoint } from '../types/journeymap.js';
+import { builtinChannels, isBuiltinChannel, type BuiltinChannelId } from './channels.js';
+import { resolveMilestones, resolveTiming, type ResolvedMilestone, type ResolvedTiming } from './milestones.js';
+
+export type Severity = NonNullable<Gap['severity']>;
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** A channel with its display name and the built-in icon that draws it. */
+export interface ResolvedChannel {
+  id: string;
+  name: string;
+  icon: BuiltinChannelId;
+}
+
+export interface TouchpointModel {
+  /** `T1`, `T2`… in reading order across the map. */
+  ref: string;
+  index: number;
+  stageIndex: number;
+  source: Touchpoint;
+  channel: ResolvedChannel;
+  /** Personas named on the touchpoint; empty when it applies to all of them. */
+  personas: Persona[];
+  gaps: GapModel[];
+  timing?: ResolvedTiming;
+}
+
+export interface GapModel {
+  /** `G1`, `G2`… numbered in stage order, then in file order. */
+  ref: string;
+  stageIndex: number;
+  severity: Severity;
+  source: Gap;
+  touchpoints: TouchpointModel[];
+  opportunity?: OpportunityModel;
+}
+
+export interface OpportunityModel {
+  /** `O1`… one per gap that names an opportunity, numbered like the gaps. */
+  ref: string;
+  text: string;
+  gap: GapModel;
+}
+
+export interface OutreachModel {
+  ref: string;
+  stageIndex: number;
+  source: Outreach;
+  channel: ResolvedChannel;
+  gaps: GapModel[];
+  touchpoints: TouchpointModel[];
+  timing?: ResolvedTiming;
+}
+
+export interface StageModel {
+  index: number;
+  source: Stage;
+  touchpoints: TouchpointModel[];
+  gaps: GapModel[];
+  opportunities: OpportunityModel[];
+  outreach: OutreachModel[];
+}
+
+/**
+ * A validated map with its references resolved and its items numbered: what every consumer (renderers,
+ * analysis, diff) needs and none should compute twice. Nothing here knows about pixels or colours.
+ */
+export interface JourneyModel {
+  map: JourneyMap;
+  stages: StageModel[];
+  touchpoints: TouchpointModel[];
+  gaps: GapModel[];
+  opportunities: OpportunityModel[];
+  outreach: OutreachModel[];
+  personas: Persona[];
+  milestones: ResolvedMilestone[];
+  /** Channels in the order they are first used. */
+  channels: ResolvedChannel[];
+}
+
+/** Builds the model of a map that passed validation (references are trusted to resolve). */
+export function buildJourney(map: JourneyMap): JourneyModel {
+  const custom = new Map<string, Channel>((map.channels ?? []).map((c) => [c.id, c]));
+  const usedChannels = new Map<string, ResolvedChannel>();
+  const channel = (id: string): ResolvedChannel => {
+    let resolved = usedChannels.get(id);
+    if (!resolved) {
+      const declared = custom.get(id);
+      const icon: BuiltinChannelId = declared?.icon ?? (isBuiltinChannel(id) ? id : 'web');
+      resolved = { id, name: declared?.name ?? (isBuiltinChannel(id) ? builtinChannels[id] : id), icon };
+      usedChannels.set(id, resolved);
+    }
+    return resolved;
+  };
+  const personas = map.personas ?? [];
+  const personaById = new Map(personas.map((p) => [p.id, p]));
+  const milestones = resolveMilestones(map.milestones ?? []);
+  const timing = (t: Timing | undefined) => (t ? resolveTiming(t, milestones) : undefined);
+
+  const touchpoints: TouchpointModel[] = [];
+  const stages: StageModel[] = map.stages.map((stage, stageIndex) => {
+    const own = (stage.touchpoints ?? []).map((source): TouchpointModel => {
+      const index = touchpoints.length;
+      const model: TouchpointModel = {
+        ref: `T${index + 1}`,
+        index,
+        stageIndex,
+        source,
+        channel: channel(source.channel),
+        personas: (source.personas ?? []).map((id) => personaById.get(id)).filter((p): p is Persona => p !== undefined),
+        gaps: [],
+        timing: timing(source.timing),
+      };
+      touchpoints.push(model);
+      return model;
+    });
+    return { index: stageIndex, source: stage, touchpoints: own, gaps: [], opportunities: [], outreach: [] };
+  });
+  const stageIndex = new Map(map.stages.map((s, i) => [s.id, i]));
+  const touchpointById = new Map(touchpoints.map((t) => [t.source.id, t]));
+  const byStage = <T extends { stage: string }>(items: T[]) =>
+    items.map((item, order) => ({ item, order, stage: stageIndex.get(item.stage) ?? 0 })).sort((a, b) => a.stage - b.stage || a.order - b.order);
+
+  const gaps: GapModel[] = byStage(map.gaps ?? []).map(({ item, stage }, i) => {
+    const gap: GapModel = {
+      ref: `G${i + 1}`,
+      stageIndex: stage,
+      severity: item.severity ?? 'medium',
+      source: item,
+      touchpoints: (item.touchpoints ?? []).map((id) => touchpointById.get(id)).filter((t): t is TouchpointModel => t !== undefined),
+    };
+    for (const t of gap.touchpoints) t.gaps.push(gap);
+    stages[stage].gaps.push(gap);
+    return gap;
+  });
+  const opportunities: OpportunityModel[] = [];
+  for (const gap of gaps) {
+    if (gap.source.opportunity === undefined) continue;
+    gap.opportunity = { ref: `O${opportunities.length + 1}`, text: gap.source.opportunity, gap };
+    opportunities.push(gap.opportunity);
+    stages[gap.stageIndex].opportunities.push(gap.opportunity);
+  }
+  const gapById = new Map(gaps.map((g) => [g.source.id, g]));
+  const outreach: OutreachModel[] = byStage(map.outreach ?? []).map(({ item, stage }, i) => {
+    const model: OutreachModel = {
+      ref: `C${i + 1}`,
+      stageIndex: stage,
+      source: item,
+      channel: channel(item.channel),
+      gaps: (item.gaps ?? []).map((id) => gapById.get(id)).filter((g): g is GapModel => g !== undefined),
+      touchpoints: (item.touchpoints ?? []).map((id) => touchpointById.get(id)).filter((t): t is TouchpointModel => t !== undefined),
+      timing: timing(item.timing),
+    };
+    stages[stage].outreach.push(model);
+    return model;
+  });
+  return { map, stages, touchpoints, gaps, opportunities, outreach, personas, milestones, channels: [...usedChannels.values()] };
+}
+
+/** All metrics of a stage with where they come from: the stage itself, or one of its touchpoints. */
+export function stageMetrics(stage: StageModel): { metric: Metric; touchpoint?: TouchpointModel }[] {
+  return [
+    ...(stage.source.metrics ?? []).map((metric) => ({ metric })),
+    ...stage.touchpoints.flatMap((touchpoint) => (touchpoint.source.metrics ?? []).map((metric) => ({ metric, touchpoint }))),
+  ];
+}

@@ -1,0 +1,54 @@
+import type { JourneyModel, TouchpointModel } from '../../model/journey.js';
+import { areaPath, monotonePaths } from './curve.js';
+import type { Palette } from './theme.js';
+
+export interface EmotionPoint {
+  touchpoint: TouchpointModel;
+  x: number;
+  /** Undefined where the touchpoint has no emotion: the curve breaks there. */
+  y?: number;
+  emotion?: number;
+  colour?: string;
+}
+
+export interface EmotionChart {
+  top: number;
+  zeroY: number;
+  bottom: number;
+  levels: { value: number; label: string; y: number }[];
+  segments: { line: string; area: string }[];
+  points: EmotionPoint[];
+  lowest?: EmotionPoint;
+}
+
+export const EMOTION_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+const LEVEL_LABELS = ['\u22122', '\u22121', '0', '+1', '+2'];
+
+/** True when at least one touchpoint says how the person feels. */
+export function hasEmotion(model: JourneyModel): boolean {
+  return model.touchpoints.some((t) => t.source.emotion !== undefined);
+}
+
+/** Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level. */
+export function layoutEmotion(model: JourneyModel, xs: number[], palette: Palette, top: number, step: number): EmotionChart {
+  const yOf = (e: number) => top + (2 - e) * step;
+  const points: EmotionPoint[] = model.touchpoints.map((touchpoint) => {
+    const emotion = touchpoint.source.emotion;
+    const x = xs[touchpoint.index];
+    return emotion === undefined ? { touchpoint, x } : { touchpoint, x, y: yOf(emotion), emotion, colour: palette.emotion[emotion + 2] };
+  });
+  const zeroY = yOf(0);
+  const segments = monotonePaths(points).map(({ line, xs: ends }) => ({ line, area: areaPath(line, ends, zeroY) }));
+  const valued = points.filter((p) => p.emotion !== undefined);
+  const min = Math.min(...valued.map((p) => p.emotion!));
+  const lowest = min < 0 ? valued.find((p) => p.emotion === min) : undefined;
+  return {
+    top,
+    zeroY,
+    bottom: yOf(-2),
+    levels: [2, 1, 0, -1, -2].map((value) => ({ value, label: LEVEL_LABELS[value + 2], y: yOf(value) })),
+    segments,
+    points,
+    lowest,
+  };
+}

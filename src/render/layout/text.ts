@@ -1,0 +1,135 @@
+import { fontMetrics } from './font-metrics.generated.js';
+
+type Table = Map<number, number>;
+let tables: { regular: Table; bold: Table; fallback: Table } | undefined;
+
+function decode(packed: string): Table {
+  const table: Table = new Map();
+  for (const entry of packed.split(',')) {
+    const colon = entry.indexOf(':');
+    table.set(parseInt(entry.slice(0, colon), 36), parseInt(entry.slice(colon + 1), 36) / 1000);
+  }
+  return table;
+}
+
+/** Advance of one code point in ems, from the extracted font tables or a per-script estimate. */
+function advance(cp: number, bold: boolean): number {
+  tables ??= { regular: decode(fontMetrics.regular), bold: decode(fontMetrics.bold), fallback: decode(fontMetrics.fallback) };
+  const own = (bold ? tables.bold : tables.regular).get(cp);
+  if (own !== undefined) return own;
+  if (isZeroWidth(cp)) return 0;
+  if (isWide(cp)) return 1;
+  if (isEmoji(cp)) return 1.275;
+  return tables.fallback.get(cp) ?? 0.6;
+}
+
+function isZeroWidth(cp: number): boolean {
+  return (
+    (cp >= 0x300 && cp <= 0x36f) || // combining diacritics
+    (cp >= 0x64b && cp <= 0x65f) || cp === 0x670 || // Arabic vowel marks
+    (cp >= 0x591 && cp <= 0x5c7 && cp !== 0x5be && cp !== 0x5c0 && cp !== 0x5c3 && cp !== 0x5c6) ||
+    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x2060
+  );
+}
+
+/** East Asian wide characters: CJK ideographs, kana, Hangul, full-width forms. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+function isEmoji(cp: number): boolean {
+  return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x1f1e6 && cp <= 0x1f1ff);
+}
+
+/** Can a line break before this code point even without a space (CJK text has no spaces)? */
+function breaksAnywhere(cp: number): boolean {
+  return isWide(cp) || isEmoji(cp);
+}
+
+/** Width in px of `text` set at `size` px, as Chromium and librsvg lay it out (kerning aside). */
+export function measure(text: string, size: number, bold = false): number {
+  let ems = 0;
+  let joined = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    // The second half of an emoji ZWJ sequence or flag pair draws as part of the first glyph.
+    if (joined) { joined = false; continue; }
+    if (cp === 0x200d) { joined = true; continue; }
+    ems += advance(cp, bold);
+  }
+  return ems * size;
+}
+
+export interface Wrapped {
+  lines: string[];
+  /** True when text was cut to fit `maxLines` (the last line ends with an ellipsis). */
+  truncated: boolean;
+}
+
+const ELLIPSIS = '\u2026';
+
+/** Splits text into pieces a line may break after: words with their trailing space, or single wide characters. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (breaksAnywhere(cp) && cp !== 0x200d) {
+      if (current) out.push(current);
+      current = ch;
+      continue;
+    }
+    current += ch;
+    if (ch === ' ' || ch === '-' || ch === '/') {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Wraps text into lines no wider than `width` px at `size` px. Words longer than a line are broken
+ * between characters; past `maxLines` the last line is cut and ends with an ellipsis.
+ */
+export function wrap(text: string, width: number, size: number, options: { bold?: boolean; maxLines?: number } = {}): Wrapped {
+  const bold = options.bold ?? false;
+  const maxLines = options.maxLines ?? Infinity;
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lines: string[] = [];
+  let line = '';
+  const fits = (s: string) => measure(s.trimEnd(), size, bold) <= width;
+  for (const token of tokens(clean)) {
+    if (fits(line + token)) {
+      line += token;
+      continue;
+    }
+    if (line) lines.push(line.trimEnd());
+    line = '';
+    if (fits(token)) {
+      line = token;
+      continue;
+    }
+    // A word wider than the line: break it between characters.
+    for (const ch of token) {
+      if (line && !fits(line + ch)) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  if (lines.length <= maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1];
+  while (last && !fits(last + ELLIPSIS)) last = Array.from(last).slice(0, -1).join('');
+  kept[maxLines - 1] = last.trimEnd().replace(/[\s,.;:\u2013\u2014-]+$/, '') + ELLIPSIS;
+  return { lines: kept, truncated: true };
+}

@@ -1,0 +1,51 @@
+import type { JourneyModel, Severity } from '../../model/journey.js';
+import type { JourneyMap, Metric, Persona } from '../../types/journeymap.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-11-25` as `25 November 2026`, computed from the digits so no time zone can shift it. */
+export function longDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : date;
+}
+
+export function kindHeading(map: JourneyMap): string {
+  return `${map.kind ?? 'customer'} journey map`;
+}
+
+export const severityWord = (s: Severity): string => s[0].toUpperCase() + s.slice(1);
+export const levelWord = (s: string): string => s[0].toUpperCase() + s.slice(1).replace('-', ' ');
+
+export function personaLine(p: Persona): string {
+  return [p.age === undefined ? p.name : `${p.name}, ${p.age}`, p.description].filter(Boolean).join(' \u00b7 ');
+}
+
+export interface HeaderFact {
+  label: string;
+  value: string;
+  wide?: boolean;
+}
+
+/** The facts printed under the title, in order, only those the map gives. */
+export function headerFacts(model: JourneyModel): HeaderFact[] {
+  const map = model.map;
+  const facts: HeaderFact[] = [];
+  if (model.personas.length) {
+    facts.push({ label: model.personas.length > 1 ? 'Personas' : 'Persona', value: model.personas.length > 1 ? model.personas.map((p) => (p.age === undefined ? p.name : `${p.name}, ${p.age}`)).join(' \u00b7 ') : personaLine(model.personas[0]), wide: true });
+  }
+  if (map.owner) facts.push({ label: 'Owner', value: map.owner });
+  if (map.date) facts.push({ label: 'Date', value: longDate(map.date) });
+  if (map.version || map.status) facts.push({ label: 'Version', value: [map.version, map.status && `for ${map.status === 'review' ? 'review' : map.status}`].filter(Boolean).join(' \u00b7 ') });
+  return facts;
+}
+
+/** `<= 6 mo` as `≤ 6 mo`: the map's ASCII comparison written the way it is printed. */
+export function prettyValue(value: string | number): string {
+  return String(value).replace(/<=/g, '\u2264').replace(/>=/g, '\u2265').replace(/ - /g, ' \u2013 ');
+}
+
+export function metricTarget(metric: Metric): string | undefined {
+  return metric.target === undefined ? undefined : `Target ${prettyValue(metric.target)}`;
+}
+
+export const STATUS_WORDS: Record<string, string> = { open: 'Open', planned: 'Planned', 'in-progress': 'In progress', closed: 'Closed', idea: 'Idea', live: 'Live', paused: 'Paused', retired: 'Retired' };

@@ -1,0 +1,134 @@
+import { SEVERITIES } from '../../model/journey.js';
+import { channelIcons } from '../layout/icons.js';
+import { measure } from '../layout/text.js';
+import { EMOTION_WORDS } from '../layout/emotion.js';
+import { TYPE } from '../layout/theme.js';
+import type { SvgContext } from './context.js';
+import { icon, line, n, paragraph, rect, text } from './draw.js';
+import { severityMark } from './marks.js';
+import { headerFacts, kindHeading, severityWord } from '../layout/words.js';
+
+const LEGEND_CHANNEL_COL = 124;
+
+function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: number; height: number } {
+  const p = ctx.palette;
+  let svg = '';
+  const channels = ctx.model.channels;
+  const rows = Math.min(channels.length, 3) || 1;
+  const cols = Math.ceil(channels.length / rows);
+  svg += text(x, y + 10, 'Channels', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+  channels.forEach((c, i) => {
+    const cx = x + Math.floor(i / rows) * LEGEND_CHANNEL_COL;
+    const cy = y + 20 + (i % rows) * 20;
+    svg += icon(`icon-${c.icon}`, cx, cy + 1, 14, p.text);
+    svg += paragraph(cx + 20, cy + 1, c.name, LEGEND_CHANNEL_COL - 24, { size: TYPE.small, fill: p.ink }, 1).svg;
+  });
+  let lx = x + Math.max(cols, 1) * LEGEND_CHANNEL_COL + 16;
+  svg += line(lx - 16, y, lx - 16, y + 76, p.rule);
+  if (ctx.model.gaps.length) {
+    svg += text(lx, y + 10, 'Gap severity', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+    SEVERITIES.forEach((s, i) => {
+      const cx = lx + (i % 2) * 76;
+      const cy = y + 20 + Math.floor(i / 2) * 20;
+      svg += severityMark(s, cx, cy + 1, 14, p);
+      svg += text(cx + 19, cy + 12, severityWord(s), { size: TYPE.small, fill: p.ink });
+    });
+    lx += 168;
+    svg += line(lx - 16, y, lx - 16, y + 76, p.rule);
+  }
+  if (ctx.model.touchpoints.some((t) => t.source.emotion !== undefined)) {
+    svg += text(lx, y + 10, 'Emotion scale', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+    svg += line(lx + 6, y + 28, lx + 6 + 4 * 36, y + 28, p.faint, 1.5);
+    for (let e = -2; e <= 2; e++) {
+      const cx = lx + 6 + (e + 2) * 36;
+      svg += `<circle cx="${n(cx)}" cy="${n(y + 28)}" r="5" fill="${p.emotion[e + 2]}" stroke="${p.paper}" stroke-width="1.5"/>`;
+      svg += text(cx, y + 48, e > 0 ? `+${e}` : e < 0 ? `\u2212${-e}` : '0', { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' });
+    }
+    svg += text(lx, y + 64, EMOTION_WORDS[0], { size: TYPE.label, fill: p.muted });
+    svg += text(lx + 12 + 4 * 36, y + 64, EMOTION_WORDS[4], { size: TYPE.label, fill: p.muted, anchor: 'end' });
+    lx += 170;
+  }
+  return { svg, width: lx - x, height: 80 };
+}
+
+/** Title block, facts row and legend; returns the height used from `y`. */
+export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: number } {
+  const p = ctx.palette;
+  const map = ctx.model.map;
+  const x = ctx.margin;
+  const right = ctx.width - ctx.margin;
+  let svg = '';
+  const heading = kindHeading(map);
+  svg += text(x, y + 10, heading, { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+  const pillX = x + measure(heading.toUpperCase(), TYPE.label, true) + heading.length * 0.6 + 12;
+  const state = map.state ?? 'current';
+  const pillW = 98;
+  svg += rect(pillX, y - 2, pillW * 2, 18, p.paper, ` stroke="${p.ink}" stroke-width="1" rx="3"`);
+  ['current', 'future'].forEach((s, i) => {
+    const on = s === state;
+    if (on) svg += rect(pillX + i * pillW, y - 2, pillW, 18, p.stageFill === 'none' ? p.ink : p.stageFill, ' rx="3"');
+    svg += text(pillX + i * pillW + pillW / 2, y + 11, `${s} state`, { size: TYPE.label, fill: on ? p.paper : p.muted, bold: on, caps: true, anchor: 'middle' });
+  });
+
+  const leg = legend(ctx, 0, 0);
+  const titleRoom = right - x - (leg.width + 40);
+  const legendBeside = titleRoom >= 520;
+  const room = legendBeside ? titleRoom : right - x;
+  const title = paragraph(x, y + 20, map.title, room, { size: TYPE.title, fill: p.ink, bold: true }, 2);
+  svg += title.svg;
+  let ty = y + 20 + title.height;
+  if (map.subtitle) {
+    const lastWidth = measure(title.lines[title.lines.length - 1] ?? '', TYPE.title, true);
+    if (lastWidth + 16 + measure(map.subtitle, TYPE.subtitle) <= room) {
+      svg += text(x + lastWidth + 16, ty - 10, map.subtitle, { size: TYPE.subtitle, fill: p.muted });
+    } else {
+      const sub = paragraph(x, ty, map.subtitle, room, { size: TYPE.subtitle, fill: p.muted }, 2);
+      svg += sub.svg;
+      ty += sub.height;
+    }
+  }
+  ty += 12;
+  let fx = x;
+  for (const fact of headerFacts(ctx.model)) {
+    const w = Math.min(fact.wide ? 420 : 240, Math.max(90, measure(fact.value, TYPE.body) + 8));
+    if (fx + w > x + room && fx > x) break;
+    svg += text(fx, ty + 10, fact.label, { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+    svg += paragraph(fx, ty + 14, fact.value, w, { size: TYPE.body, fill: p.ink }, 2).svg;
+    fx += w + 16;
+    svg += line(fx - 8, ty, fx - 8, ty + 36, p.rule);
+  }
+  ty += 44;
+  let height = ty - y;
+  if (legendBeside) {
+    const placed = legend(ctx, right - leg.width + 16, y + 4);
+    svg += placed.svg;
+    height = Math.max(height, placed.height + 8);
+  } else {
+    svg += legend(ctx, x, y + height).svg;
+    height += leg.height + 8;
+  }
+  svg += line(x, y + height, right, y + height, p.ink, 2);
+  return { svg, height: height + 16 };
+}
+
+/** Sources, reading key and confidentiality, under the grid. */
+export function drawFooter(ctx: SvgContext, y: number): { svg: string; height: number } {
+  const p = ctx.palette;
+  const map = ctx.model.map;
+  const x = ctx.margin;
+  const right = ctx.width - ctx.margin;
+  let svg = line(x, y, right, y, p.rule);
+  const key = 'T touchpoint \u00b7 G gap \u00b7 O opportunity \u00b7 C outreach';
+  const tail = [map.owner, map.confidentiality].filter(Boolean).join(' \u00b7 ');
+  const keyW = measure(key, TYPE.label) + 24;
+  const tailW = Math.min(360, measure(tail, TYPE.label) + 8);
+  const sources = map.sources?.length ? `Sources: ${map.sources.join(' \u00b7 ')}` : '';
+  const src = paragraph(x, y + 8, sources, Math.max(200, right - x - keyW - tailW - 32), { size: TYPE.label, fill: p.muted }, 4);
+  svg += src.svg;
+  svg += text(right - tailW - keyW, y + 18, key, { size: TYPE.label, fill: p.muted });
+  const t = paragraph(right - tailW, y + 8, tail, tailW, { size: TYPE.label, fill: p.muted, anchor: 'start' }, 3);
+  svg += t.svg;
+  return { svg, height: Math.max(src.height, t.height, 14) + 16 };
+}
+
+export const usedIconIds = (ctx: SvgContext): string[] => [...new Set(ctx.model.channels.map((c) => c.icon))].filter((id) => id in channelIcons);
