@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -106,12 +106,21 @@ export async function hashFolder(dir: string, ignore: string[] = []): Promise<st
 let fingerprint: Promise<string> | undefined;
 
 /**
- * journeymap's own compiled code and built-in templates, by content: a new version, or a rebuilt checkout
- * with the same version number, never reuses outputs of the old code.
+ * journeymap's own code and built-in templates: its version, and the name, size and time of each file, so
+ * a rebuilt checkout with the same version number never reuses outputs of the old code. (Statting is a
+ * few milliseconds; hashing the contents would cost more than a skipped render saves.)
  */
 function toolFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  fingerprint ??= Promise.all([hashFolder(join(root, 'dist'), ['**/*.d.ts', '**/*.map']), hashFolder(join(root, 'templates'), ['init/**'])]).then((parts) => parts.join(':'));
+  fingerprint ??= (async () => {
+    const hash = createHash('sha256').update(version);
+    for (const folder of ['dist', 'templates']) {
+      const files = (await glob('**/*', { cwd: join(root, folder), onlyFiles: true, ignore: ['**/*.d.ts', '**/*.map', 'init/**'] }).catch(() => [])).sort();
+      const stats = await Promise.all(files.map((f) => stat(join(root, folder, f)).catch(() => undefined)));
+      files.forEach((f, i) => hash.update(`${folder}/${f}:${stats[i]?.size}:${stats[i]?.mtimeMs}\0`));
+    }
+    return hash.digest('hex');
+  })();
   return fingerprint;
 }
 

@@ -4,7 +4,6 @@ import { JourneymapError } from '../errors.js';
 import { readSource } from '../load/source.js';
 import type { RenderOptions } from '../render/options.js';
 import type { FileReport } from '../validate/finding.js';
-import { checkConfigText } from './check.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['journeymap.config.yaml', 'journeymap.config.yml', 'journeymap.config.json'];
@@ -68,6 +67,8 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
   const file = relative(cwd, resolve(cwd, found)) || found;
   const read = await readSource(resolve(cwd, file));
   if (!read.ok) throw new JourneymapError(`cannot read the configuration ${file}: ${read.finding.message}`);
+  // The checker needs the full YAML parser and a schema compiler: loaded only when there is a file to check.
+  const { checkConfigText } = await import('./check.js');
   const { report, config } = checkConfigText(read.source.text, file);
   if (!config) throw new ConfigError(report);
   return { file, dir: dirname(resolve(cwd, file)), config };

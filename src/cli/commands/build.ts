@@ -13,7 +13,6 @@ import type { RenderOptions } from '../../render/options.js';
 import { reportUnreadable, type RuleSettings } from '../../validate/check.js';
 import type { FileReport } from '../../validate/finding.js';
 import { version } from '../../version.js';
-import { untilInterrupted, watchMaps } from '../../watch/index.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
 
@@ -66,6 +65,7 @@ export async function runBuildCommand(paths: string[], cli: BuildCliOptions, giv
   if (inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
 
   await buildMaps(await expandProjectInputs(inputs), options, cache).catch(reportWatchError);
+  const { untilInterrupted, watchMaps } = await import('../../watch/index.js');
   const watcher = watchMaps(
     { inputs, templates: options.templates, configFile: loaded?.file },
     {
