@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -105,22 +105,16 @@ export async function hashFolder(dir: string, ignore: string[] = []): Promise<st
 
 let fingerprint: Promise<string> | undefined;
 
+/** The parts of journeymap that decide what an output looks like. */
+const RENDERING = ['dist/render', 'dist/model', 'templates'];
+
 /**
- * journeymap's own code and built-in templates: its version, and the name, size and time of each file, so
- * a rebuilt checkout with the same version number never reuses outputs of the old code. (Statting is a
- * few milliseconds; hashing the contents would cost more than a skipped render saves.)
+ * journeymap's own rendering code and built-in templates, by content: a rebuilt checkout with the same
+ * version number never reuses outputs of the old code, and a rebuild that changes nothing keeps the cache.
  */
 function toolFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  fingerprint ??= (async () => {
-    const hash = createHash('sha256').update(version);
-    for (const folder of ['dist', 'templates']) {
-      const files = (await glob('**/*', { cwd: join(root, folder), onlyFiles: true, ignore: ['**/*.d.ts', '**/*.map', 'init/**'] }).catch(() => [])).sort();
-      const stats = await Promise.all(files.map((f) => stat(join(root, folder, f)).catch(() => undefined)));
-      files.forEach((f, i) => hash.update(`${folder}/${f}:${stats[i]?.size}:${stats[i]?.mtimeMs}\0`));
-    }
-    return hash.digest('hex');
-  })();
+  fingerprint ??= Promise.all(RENDERING.map((folder) => hashFolder(join(root, folder), ['**/*.d.ts', '**/*.map', 'init/**']))).then((parts) => `${version}:${parts.join(':')}`);
   return fingerprint;
 }
 
