@@ -8,7 +8,7 @@ export interface AnalyzeFormatOptions {
   version: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** For people at a terminal: the findings as `file:line:col`, then the coverage matrix and the gap counts. */
 export function analyzeText(analyses: Analysis[], options: AnalyzeFormatOptions): string {
@@ -61,8 +61,8 @@ export function contactLine(a: Analysis): string {
   const { contact } = a;
   if (contact.skipped || !contact.period || !contact.milestone) return `not checked: ${contact.skipped ?? 'no timing'}`;
   const period = `care period from ${dayInWords(contact.period.start, contact.milestone)} to ${dayInWords(contact.period.end, contact.milestone)}`;
-  const holes = contact.holes.length ? `${plural(contact.holes.length, 'stretch')} over ${a.thresholds.contactHoleDays} days without outreach` : `no stretch over ${a.thresholds.contactHoleDays} days without outreach`;
-  return `${period} (from stage "${contact.afterCareStage?.name}"): ${holes.replace('stretchs', 'stretches')}`;
+  const holes = contact.holes.length ? `${plural(contact.holes.length, 'stretch', 'stretches')} over ${a.thresholds.contactHoleDays} days without outreach` : `no stretch over ${a.thresholds.contactHoleDays} days without outreach`;
+  return `${period} (from stage "${contact.afterCareStage?.name}"): ${holes}`;
 }
 
 export function gapLines(a: Analysis): string[] {

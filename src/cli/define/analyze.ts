@@ -5,7 +5,7 @@ import { parseCount } from './parse.js';
 export default function define(program: Command): void {
   program
     .command('analyze')
-    .description('find the gaps a map does not record: unrecorded low points, coverage holes, contact holes, missing consent')
+    .description('find what a map does not record: unrecorded low points, coverage and contact holes, missing consent')
     .argument('[paths...]', 'files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin', ['.'])
     .addOption(new Option('-f, --format <name>', 'report format').choices(['text', 'markdown', 'json', 'html']).default('text'))
     .option('--max-findings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)

@@ -24,7 +24,7 @@ const LABEL = { added: '+ added', removed: '\u2212 removed', moved: '\u2192 move
 /** The two maps side by side, stage by stage, with every change labelled (not only coloured). */
 export function diffHtml(diff: MapDiff, options: DiffFormatOptions): string {
   const tp = countChanges(diff.touchpoints);
-  const title = `Changes: ${diff.old.title} \u2192 ${diff.new.title}`;
+  const title = diff.old.title === diff.new.title ? `Changes: ${diff.new.title}` : `Changes: ${diff.old.title} \u2192 ${diff.new.title}`;
   const body = `<h1>${e(title)}</h1>
 <p class="meta">${e(diff.old.file)}${diff.old.state ? ` (${e(diff.old.state)})` : ''} \u2192 ${e(diff.new.file)}${diff.new.state ? ` (${e(diff.new.state)})` : ''}. Made by journeymap ${e(options.version)}.</p>
 <div class="cards">
