@@ -45,7 +45,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'maps/notes.txt'), 'beside the maps\n');
   writeFileSync(join(dir, 'secret.txt'), 'outside the served folder\n');
   symlinkSync(join(dir, 'secret.txt'), join(dir, 'maps/link.txt'));
-  server = spawn(process.execPath, [bin, 'serve', 'maps', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  mkdirSync(join(dir, 'partials'));
+  writeFileSync(join(dir, 'partials/footer.hbs'), '<footer>first footer</footer>\n');
+  server = spawn(process.execPath, [bin, 'serve', 'maps', '--port', '0', '--templates', 'partials'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   for (let i = 0; i < 200 && !base; i++) {
     base = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr)?.[1] ?? '';
@@ -110,6 +112,18 @@ describe('journeymap serve', () => {
     }
   });
 
+  it('renders with the templates folder, and picks up a template as soon as it is saved', async () => {
+    expect((await get('/knee.html')).body).toContain('<footer>first footer</footer>');
+    const events = openEvents();
+    try {
+      writeFileSync(join(dir, 'partials/footer.hbs'), '<footer>second footer</footer>\n');
+      await events.waitFor('*');
+      expect((await get('/knee.html')).body).toContain('<footer>second footer</footer>');
+    } finally {
+      events.close();
+    }
+  });
+
   it.each([
     '/../secret.txt',
     '/%2e%2e/secret.txt',
@@ -153,3 +167,16 @@ function openEvents(): { waitFor: (data: string) => Promise<void>; close: () => 
     close: () => req.destroy(),
   };
 }
+
+describe('the live-reload snippet', () => {
+  it('is allowed by hash when a page has a Content-Security-Policy, which otherwise stays as it was', async () => {
+    const { injectLiveReload } = await import('../dist/serve/pages.js');
+    const page = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'none'"></head><body><p>map</p></body></html>`;
+    const served = injectLiveReload(page);
+    const policy = /content="([^"]*)"/.exec(served)![1];
+    expect(policy).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/]+=*'; connect-src 'self'$/);
+    const script = /<script>([\s\S]*?)<\/script><\/body>/.exec(served)![1];
+    const { createHash } = await import('node:crypto');
+    expect(policy).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  });
+});

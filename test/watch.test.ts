@@ -68,8 +68,10 @@ describe('journeymap build --watch', () => {
     await watch.waitFor(/watching for changes/);
     expect(watch.stderr()).toContain('wrote knee.html');
 
+    expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain('<footer>one</footer>');
     writeFileSync(join(dir, 'partials/footer.hbs'), '<footer>two</footer>\n');
     await watch.waitFor(/wrote knee\.html/, 2);
+    expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain('<footer>two</footer>');
 
     copyFileSync(join(root, 'examples/maternity.journey.yaml'), join(dir, 'maternity.journey.yaml'));
     await watch.waitFor(/wrote maternity\.html/);

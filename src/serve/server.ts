@@ -10,7 +10,7 @@ import { formatters } from '../format/index.js';
 import type { RenderOptions } from '../render/options.js';
 import type { RuleSettings } from '../validate/check.js';
 import { version } from '../version.js';
-import { watchMaps, type MapWatcher } from '../watch/index.js';
+import { templatesRevision, watchMaps, type MapWatcher } from '../watch/index.js';
 import { errorPage, EVENTS_PATH, indexPage, injectLiveReload, statusPage, type IndexEntry } from './pages.js';
 import { RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
 
@@ -63,6 +63,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const { folders, base } = servedFolders(inputs.paths, inputs.cwd);
   const host = options.host ?? '127.0.0.1';
   const clients = new Set<ServerResponse>();
+  // Changed by a template change (see templatesRevision); every page renders with the current one.
+  const render: RenderOptions = { ...options.render };
+  const templates = options.render.templates;
+  let revision = 0;
   const urlOf = (file: string) => `/${relative(base, resolve(cwd, file)).split(sep).join('/').replace(MAP_FILE, '.html')}`;
   const mapFiles = async () => expandProjectInputs(inputs);
 
@@ -72,15 +76,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     return (await mapFiles().catch(() => [])).find((f) => urlOf(f) === wanted);
   };
 
-  const render = async (file: string, format: 'html' | 'svg'): Promise<{ status: number; body: string; type: string }> => {
+  const renderPage = async (file: string, format: 'html' | 'svg'): Promise<{ status: number; body: string; type: string }> => {
     const { report, map } = await loadMap(file, { rules: options.rules });
     if (!map) return { status: 422, type: TYPES['.html'], body: injectLiveReload(errorPage(file, formatters.stylish([report], { color: false, version }))) };
     if (format === 'svg') {
       const { renderSvg } = await import('../render/svg/index.js');
-      return { status: 200, type: TYPES['.svg'], body: renderSvg(map, { ...options.render, sourceFile: file }) };
+      return { status: 200, type: TYPES['.svg'], body: renderSvg(map, { ...render, sourceFile: file }) };
     }
     const { renderHtml } = await import('../render/html/index.js');
-    return { status: 200, type: TYPES['.html'], body: injectLiveReload(renderHtml(map, { ...options.render, sourceFile: file })) };
+    return { status: 200, type: TYPES['.html'], body: injectLiveReload(renderHtml(map, { ...render, sourceFile: file })) };
   };
 
   const index = async (): Promise<string> => {
@@ -111,7 +115,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       if (ext === '.html' || ext === '.svg') {
         const file = await mapFor(segments);
         if (file !== undefined) {
-          const page = await render(file, ext === '.svg' ? 'svg' : 'html');
+          const page = await renderPage(file, ext === '.svg' ? 'svg' : 'html');
           return send(res, page.status, page.body, page.type);
         }
       }
@@ -148,6 +152,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       },
       onTemplates: () => {
         options.log?.('changed templates');
+        if (templates) render.templates = templatesRevision(templates, ++revision);
         broadcast('*');
       },
       onConfig: () => options.log?.(`journeymap: ${options.configFile} changed; restart serve to apply it`),

@@ -105,3 +105,13 @@ export function untilInterrupted(): Promise<void> {
     process.on('SIGTERM', stop);
   });
 }
+
+/**
+ * The templates folder, spelled anew for each version of its contents (`dir`, `dir/.`, `dir/./.`…). The
+ * HTML engine keeps compiled templates for the life of the process, keyed by the folder as written; a
+ * watch or a server outlives one version of the templates, and a new spelling of the same folder makes
+ * the engine read it again.
+ */
+export function templatesRevision(dir: string, revision: number): string {
+  return dir + '/.'.repeat(revision);
+}

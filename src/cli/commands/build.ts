@@ -65,14 +65,17 @@ export async function runBuildCommand(paths: string[], cli: BuildCliOptions, giv
   if (inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
 
   await buildMaps(await expandProjectInputs(inputs), options, cache).catch(reportWatchError);
-  const { untilInterrupted, watchMaps } = await import('../../watch/index.js');
+  const { templatesRevision, untilInterrupted, watchMaps } = await import('../../watch/index.js');
+  let current = options;
+  let revision = 0;
   const watcher = watchMaps(
     { inputs, templates: options.templates, configFile: loaded?.file },
     {
-      onMap: async (file) => void (await buildMaps([file], options, cache)),
+      onMap: async (file) => void (await buildMaps([file], current, cache)),
       onTemplates: async () => {
         cache?.forgetTemplates();
-        await buildMaps(await expandProjectInputs(inputs), options, cache);
+        current = { ...options, templates: templatesRevision(options.templates!, ++revision) };
+        await buildMaps(await expandProjectInputs(inputs), current, cache);
       },
       onConfig: () => notice(`journeymap: ${loaded?.file} changed; restart the watch to apply it`),
       onError: reportWatchError,
