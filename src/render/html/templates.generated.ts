@@ -107,7 +107,7 @@ export const precompiled: Record<string, object> = {
     + "<header class=\"map-header\">\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"header"),depth0,{"name":"header","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"legend"),depth0,{"name":"legend","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "</header>\n<main>\n<h2 class=\"visually-hidden\">Journey grid</h2>\n<div class=\"map-scroll\" role=\"region\" aria-label=\"Journey map, stages as columns\" tabindex=\"0\">\n<table class=\"map\">\n<caption class=\"visually-hidden\">"
+    + "</header>\n<main>\n<h2 class=\"visually-hidden\">Journey grid</h2>\n<section class=\"map-scroll\" aria-label=\"Journey map, stages as columns\" tabindex=\"0\">\n<table class=\"map\">\n<caption class=\"visually-hidden\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + ": "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"stageCount") : stack1), depth0))
@@ -132,22 +132,11 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":34,"column":58}}})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":55}}})) != null ? stack1 : "")
-    + "\n</tbody>\n</table>\n</div>\n</main>\n"
+    + "\n</tbody>\n</table>\n</section>\n</main>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"footer"),depth0,{"name":"footer","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</body>\n</html>\n";
 },"usePartial":true,"useData":true},
   "emotion": {"0":function(container,depth0,helpers,partials,data) {
-    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<span class=\"level\">"
-    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
-    + "</span>";
-},"1":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -160,7 +149,7 @@ export const precompiled: Record<string, object> = {
     + "\" stop-color=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"colour") : depth0), depth0))
     + "\"/>";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -175,13 +164,17 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
     + "\" class=\""
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"zero") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.program(4, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":11,"column":76},"end":{"line":11,"column":112}}})) != null ? stack1 : "")
-    + "\"/>";
-},"3":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"zero") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":11,"column":76},"end":{"line":11,"column":112}}})) != null ? stack1 : "")
+    + "\"/><text x=\"4\" y=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"textY") : depth0), depth0))
+    + "\" class=\"level-label\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
+    + "</text>";
+},"2":function(container,depth0,helpers,partials,data) {
     return "zero";
-},"4":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     return "level";
-},"5":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -189,11 +182,11 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"emotion"))) && lookupProperty(stack1,"showAreas")),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":18},"end":{"line":12,"column":200}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"emotion"))) && lookupProperty(stack1,"showAreas")),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":18},"end":{"line":12,"column":200}}})) != null ? stack1 : "")
     + "<path d=\""
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"line") : depth0), depth0))
     + "\" class=\"curve\"/>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -206,7 +199,7 @@ export const precompiled: Record<string, object> = {
     + "\" class=\"area-positive\" clip-path=\"url(#jm-above)\"/><path d=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"area") : depth0), depth0))
     + "\" class=\"area-negative\" clip-path=\"url(#jm-below)\"/>";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -217,17 +210,17 @@ export const precompiled: Record<string, object> = {
   return "<g><title>"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</title>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"hasValue") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(12, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":13,"column":43},"end":{"line":13,"column":363}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"hasValue") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(11, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":13,"column":43},"end":{"line":13,"column":363}}})) != null ? stack1 : "")
     + "<text x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" y=\""
     + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"labelY") : depths[1]), depth0))
     + "\" class=\"tick"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(depth0 != null ? lookupProperty(depth0,"hasValue") : depth0),{"name":"unless","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":408},"end":{"line":13,"column":445}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,(depth0 != null ? lookupProperty(depth0,"hasValue") : depth0),{"name":"unless","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":408},"end":{"line":13,"column":445}}})) != null ? stack1 : "")
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"ref") : depth0), depth0))
     + "</text></g>";
-},"8":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -240,16 +233,16 @@ export const precompiled: Record<string, object> = {
     + "\" cy=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
     + "\" r=\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":13,"column":92},"end":{"line":13,"column":123}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":13,"column":92},"end":{"line":13,"column":123}}})) != null ? stack1 : "")
     + "\" fill=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"colour") : depth0), depth0))
     + "\" class=\"point\"/>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":158},"end":{"line":13,"column":268}}})) != null ? stack1 : "");
-},"9":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":158},"end":{"line":13,"column":268}}})) != null ? stack1 : "");
+},"8":function(container,depth0,helpers,partials,data) {
     return "7";
-},"10":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     return "5";
-},"11":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -264,7 +257,7 @@ export const precompiled: Record<string, object> = {
     + "\" r=\"10\" fill=\"none\" stroke=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"colour") : depth0), depth0))
     + "\" stroke-width=\"1.5\"/>";
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -281,9 +274,9 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"bottom") : depths[1]), depth0))
     + "\" class=\"no-data\"/>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     return " faint";
-},"14":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -315,51 +308,49 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"leaderBottom") : depth0), depth0))
     + "\" class=\"leader\"/>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<tr class=\"lane lane-emotion\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Emotion</span><span class=\"hint\">how the person feels at each touchpoint</span>\n<span class=\"scale\" aria-hidden=\"true\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"levels") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":39},"end":{"line":3,"column":100}}})) != null ? stack1 : "")
-    + "</span></th>\n<td colspan=\""
-    + alias3(alias2(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"grid"))) && lookupProperty(stack1,"stageCount")), depth0))
+  return "<tr class=\"lane lane-emotion\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Emotion</span><span class=\"hint\">how the person feels at each touchpoint</span>\n</th>\n<td colspan=\""
+    + alias2(alias1(((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"grid"))) && lookupProperty(stack1,"stageCount")), depth0))
     + "\" class=\"chart-cell\">\n<svg class=\"chart\" width=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + "\" height=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
     + "\" viewBox=\"0 0 "
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + " "
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
     + "\" role=\"img\" aria-label=\"Emotion curve across "
-    + alias3(alias2(((stack1 = (depth0 != null ? lookupProperty(depth0,"points") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"points") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
     + " touchpoints\">\n<defs>\n<clipPath id=\"jm-above\"><rect x=\"0\" y=\"0\" width=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + "\" height=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"zeroY") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"zeroY") : depth0), depth0))
     + "\"/></clipPath>\n<clipPath id=\"jm-below\"><rect x=\"0\" y=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"zeroY") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"zeroY") : depth0), depth0))
     + "\" width=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + "\" height=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
     + "\"/></clipPath>\n<linearGradient id=\"jm-emotion\" gradientUnits=\"userSpaceOnUse\" x1=\"0\" y1=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"top") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"top") : depth0), depth0))
     + "\" x2=\"0\" y2=\""
-    + alias3(alias2((depth0 != null ? lookupProperty(depth0,"bottom") : depth0), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"bottom") : depth0), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"stops") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":106},"end":{"line":9,"column":181}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"stops") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":106},"end":{"line":9,"column":181}}})) != null ? stack1 : "")
     + "</linearGradient>\n</defs>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"levels") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"levels") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":186}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"segments") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":243}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"segments") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":243}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"points") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":474}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"points") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":474}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias1,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"with","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":298}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"with","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":298}}})) != null ? stack1 : "")
     + "\n</svg>\n</td>\n</tr>\n";
 },"useData":true,"useDepths":true},
   "footer": {"0":function(container,depth0,helpers,partials,data) {
@@ -406,7 +397,7 @@ export const precompiled: Record<string, object> = {
 
   return "<footer class=\"map-footer\">\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = ((stack1 = (depth0 != null ? lookupProperty(depth0,"footer") : depth0)) != null ? lookupProperty(stack1,"sources") : stack1)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":2,"column":162}}})) != null ? stack1 : "")
-    + "\n<p class=\"key\"><b>T</b> touchpoint · <b>G</b> gap · <b>O</b> opportunity · <b>C</b> outreach</p>\n<p class=\"distribution\">"
+    + "\n<p class=\"key\"><strong>T</strong> touchpoint · <strong>G</strong> gap · <strong>O</strong> opportunity · <strong>C</strong> outreach</p>\n<p class=\"distribution\">"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"footer") : depth0)) != null ? lookupProperty(stack1,"owner") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":24},"end":{"line":4,"column":67}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"footer") : depth0)) != null ? lookupProperty(stack1,"confidentiality") : stack1),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":67},"end":{"line":4,"column":133}}})) != null ? stack1 : "")
     + "</p>\n</footer>\n";
@@ -905,7 +896,7 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" cy=\""
     + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"axisY")), depth0))
-    + "\" r=\"12\" class=\"dot\"/><use href=\"#jm-icon-"
+    + "\" r=\"12\" class=\"dot\"/><use href=\"#jm-"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"icon") : depth0), depth0))
     + "\" x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"iconX") : depth0), depth0))
@@ -1292,7 +1283,7 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
     + "* { box-sizing: border-box; }\nhtml { background: var(--paper); color: var(--text); }\nbody { margin: 0; padding: 32px 40px 24px; font: 11.5px/1.4 \"Liberation Sans\", Arial, Helvetica, \"DejaVu Sans\", \"WenQuanYi Zen Hei\", sans-serif; }\np, ul, ol, dl, dd, h1, h2 { margin: 0; padding: 0; }\nul, ol { list-style: none; }\na { color: inherit; text-decoration-thickness: 1px; text-underline-offset: 2px; }\na:focus-visible, .map-scroll:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }\n.caps { font-size: 10px; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; }\n.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }\n.symbols { position: absolute; width: 0; height: 0; overflow: hidden; }\n.icon { width: 14px; height: 14px; stroke: currentColor; flex: none; vertical-align: -2px; }\n.sev { width: 12px; height: 12px; flex: none; vertical-align: -1px; }\n.map-header { display: flex; flex-wrap: wrap; gap: 16px 40px; justify-content: space-between; align-items: flex-start; padding-bottom: 16px; border-bottom: 2px solid var(--ink); }\n.title-block { flex: 1 1 520px; max-width: 980px; }\n.kicker { display: flex; align-items: center; gap: 12px; color: var(--muted); }\n.state { display: inline-flex; border: 1px solid var(--ink); border-radius: 3px; overflow: hidden; }\n.state-option { font-size: 10px; letter-spacing: .06em; text-transform: uppercase; padding: 2px 8px; color: var(--muted); }\n.state-option.on { background: var(--ink); color: var(--paper); font-weight: 700; }\nh1 { font-size: 32px; line-height: 1.15; color: var(--ink); margin: 8px 0 12px; letter-spacing: -.01em; }\n.subtitle { font-size: 20px; font-weight: 400; color: var(--muted); margin-left: 8px; letter-spacing: 0; }\n.facts { display: flex; flex-wrap: wrap; gap: 8px 0; }\n.fact { padding: 0 16px; border-left: 1px solid var(--rule); }\n.fact:first-child { padding-left: 0; border-left: 0; }\n.fact dt { font-size: 10px; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }\n.fact dd { color: var(--ink); }\n.scope { margin-top: 10px; max-width: 820px; color: var(--text); }\n.legend { display: flex; gap: 0; }\n.legend-group { padding: 0 16px; border-left: 1px solid var(--rule); }\n.legend-group:first-child { border-left: 0; }\n.legend h2 { color: var(--muted); margin-bottom: 6px; }\n.legend-channels { display: grid; grid-template-rows: repeat(3, auto); grid-auto-flow: column; gap: 4px 16px; }\n.legend-channels li, .legend-severity li { display: flex; align-items: center; gap: 6px; color: var(--ink); white-space: nowrap; }\n.legend-severity { display: grid; grid-template-columns: auto auto; gap: 4px 16px; }\n.legend-emotion { display: flex; gap: 10px; }\n.legend-emotion li { display: flex; flex-direction: column; align-items: center; gap: 2px; font-weight: 700; color: var(--ink); width: 26px; }\n.dot { width: 11px; height: 11px; border-radius: 50%; display: block; }\n.emotion-0 { background: var(--e0); } .emotion-1 { background: var(--e1); } .emotion-2 { background: var(--e2); } .emotion-3 { background: var(--e3); } .emotion-4 { background: var(--e4); }\n.legend-ends { display: flex; justify-content: space-between; gap: 16px; font-size: 10px; color: var(--muted); }\nmain { margin-top: 16px; }\n.map-scroll { overflow: auto; max-height: 100vh; }\n.map { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
-    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: grid; grid-template-columns: 26px 1fr; column-gap: 8px; }\n.touchpoint > * { grid-column: 2; }\n.touchpoint .card-head { grid-column: 1 / span 2; display: grid; grid-template-columns: 26px 1fr auto; column-gap: 8px; align-items: start; }\n.well { grid-row: span 2; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); margin-top: -12px; }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .milestone text { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); paint-order: stroke; stroke: var(--paper); stroke-width: 4px; }\n.chart .when { font-size: 10.5px; font-weight: 700; fill: var(--ink); text-anchor: middle; }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .name { font-size: 10.5px; font-weight: 700; fill: var(--ink); text-anchor: middle; }\n.chart .extra { font-size: 10px; fill: var(--muted); text-anchor: middle; }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: static; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  tr { break-inside: avoid; }\n  a { text-decoration: none; }\n}\n";
+    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: grid; grid-template-columns: 26px 1fr; column-gap: 8px; }\n.touchpoint > * { grid-column: 2; }\n.touchpoint .card-head { grid-column: 1 / span 2; display: grid; grid-template-columns: 26px 1fr auto; column-gap: 8px; align-items: start; }\n.well { grid-row: span 2; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); margin-top: -12px; }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .level-label { font-size: 10px; fill: var(--muted); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .milestone text { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); paint-order: stroke; stroke: var(--paper); stroke-width: 4px; }\n.chart .when { font-size: 10.5px; font-weight: 700; fill: var(--ink); text-anchor: middle; }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .name { font-size: 10.5px; font-weight: 700; fill: var(--ink); text-anchor: middle; }\n.chart .extra { font-size: 10px; fill: var(--muted); text-anchor: middle; }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: static; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  tr { break-inside: avoid; }\n  a { text-decoration: none; }\n}\n";
 },"useData":true},
   "thoughts": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {

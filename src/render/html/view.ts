@@ -10,6 +10,17 @@ import { durationWords, layoutTimeline } from '../layout/timeline.js';
 import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, severityWord, STATUS_WORDS } from '../layout/words.js';
 import type { RenderOptions } from '../options.js';
 
+/** Length of text once HTML-escaped, as validators and tab titles count it. */
+const escapedLength = (s: string) => s.length + [...s].reduce((n, c) => n + ({ '&': 4, '<': 3, '>': 3, '"': 5, "'": 5, '`': 5, '=': 5 }[c] ?? 0), 0);
+
+/** Browser tabs and bookmarks show about 70 characters; cut at a word and mark the cut. */
+function shortTitle(title: string): string {
+  if (escapedLength(title) <= 70) return title;
+  let cut = title;
+  while (escapedLength(cut) > 69) cut = cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : cut.length - 1);
+  return `${cut.replace(/[\s,;:\u2014-]+$/, '')}\u2026`;
+}
+
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
 const r = (v: number) => Math.round(v * 10) / 10;
 
@@ -76,7 +87,7 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
     const nameTop = axisY + 16;
     return {
       x: r(item.x),
-      icon: o.channel.icon,
+      icon: `icon-${o.channel.icon}`,
       iconX: r(item.x - 7),
       title: [o.source.name, o.timing?.words, o.source.audience && `Audience: ${o.source.audience}`, o.source.consent && `Consent: ${o.source.consent.replace(/-/g, ' ')}`].filter(Boolean).join('. '),
       when: when.map((text, i) => ({ text, y: r(axisY - 16 - (when.length - 1 - i) * 13.5) })),
@@ -127,7 +138,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       id: t.source.id,
       name: t.source.name,
       description: t.source.description,
-      channel: { name: t.channel.name, icon: t.channel.icon },
+      channel: { name: t.channel.name, icon: `icon-${t.channel.icon}` },
       actor: t.source.actor,
       owner: t.source.owner,
       personas: t.personas.map((p) => p.name),
@@ -142,7 +153,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
   return {
     theme: themeName,
     palette,
-    documentTitle: map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title,
+    documentTitle: shortTitle(map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title),
     summary: describeMap(model),
     heading: kindHeading(map),
     title: map.title,
@@ -152,7 +163,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
     facts: headerFacts(model),
     personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
     legend: {
-      channels: model.channels.map((c) => ({ name: c.name, icon: c.icon })),
+      channels: model.channels.map((c) => ({ name: c.name, icon: `icon-${c.icon}` })),
       severities: model.gaps.length ? SEVERITIES.map((s) => severityView(s, palette)) : [],
       emotions: hasEmotion(model) ? [-2, -1, 0, 1, 2].map((e) => ({ label: e > 0 ? `+${e}` : e < 0 ? `\u2212${-e}` : '0', colour: palette.emotion[e + 2], word: EMOTION_WORDS[e + 2] })) : [],
     },
