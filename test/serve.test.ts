@@ -13,10 +13,10 @@ let stderr = '';
 const map = () => join(dir, 'maps/knee.journey.yaml');
 
 /** A GET on loopback with the path sent exactly as written (no client-side `..` clean-up). */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
+function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; type: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -139,9 +139,28 @@ describe('journeymap serve', () => {
     expect(result.body).not.toContain('outside the served folder\n');
   });
 
+  it("serves its own pages as valid HTML (index, errors, not found)", async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const original = readFileSync(map(), 'utf8');
+    try {
+      writeFileSync(map(), original.replace('kind: patient', 'kind: pationt'));
+      const broken = await poll('/knee.html', (p) => p.status === 422);
+      for (const body of [(await get('/')).body, broken.body, (await get('/missing.html')).body]) {
+        const report = await validator.validateString(body);
+        expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+      }
+    } finally {
+      writeFileSync(map(), original);
+    }
+  });
+
   it('refuses hidden files, other methods and foreign Host headers', async () => {
     expect((await get('/.journeymap-cache/x')).status).toBe(404);
     expect((await get('/', { host: 'attacker.example:80' })).status).toBe(403);
+    expect((await get('/', { host: 'localhost' })).status).toBe(200);
+    expect((await get('/knee.html', {}, 'POST')).status).toBe(405);
+    expect((await get('/knee.html', {}, 'DELETE')).status).toBe(405);
     expect((await get('/nothing-here.html')).status).toBe(404);
   });
 });

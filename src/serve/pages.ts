@@ -43,7 +43,7 @@ th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#667385}a{
 pre{background:#17202B;color:#F4F6F8;padding:16px;overflow:auto;font-size:13px;line-height:1.45}small{color:#667385}`;
 
 function page(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>\n`;
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>\n`;
 }
 
 /** The list of the served maps, with their state. */
