@@ -43,7 +43,7 @@ const defaultPalette: Palette = {
   emotion: ['#C4321F', '#EA8A3A', '#A9B0BA', '#4FAF86', '#127A57'],
   positiveArea: '#E3F3EC',
   negativeArea: '#FBE4DE',
-  severity: { critical: '#B42318', high: '#C2410C', medium: '#A16207', low: '#5F6B7A' },
+  severity: { critical: '#B42318', high: '#A8390A', medium: '#8A5A00', low: '#5F6B7A' },
   severityTint: { critical: '#FDECEA', high: '#FDF0E6', medium: '#FBF3DC', low: '#F1F3F5' },
   opportunity: '#127A57',
   hatch: '#C4321F',
