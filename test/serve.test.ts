@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, root } from './helpers/cli.js';
+import { bin, root, run } from './helpers/cli.js';
 
 let dir: string;
 let server: ChildProcess | undefined;
@@ -153,6 +153,13 @@ describe('journeymap serve', () => {
     } finally {
       writeFileSync(map(), original);
     }
+  });
+
+  it('says so in one line when the port is taken', () => {
+    const port = new URL(base).port;
+    const second = run(['serve', 'maps', '--port', port], { cwd: dir, timeout: 30_000 });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toBe(`journeymap: port ${port} is already in use; choose another with --port (0 picks a free one)\n`);
   });
 
   it('refuses hidden files, other methods and foreign Host headers', async () => {
