@@ -83,7 +83,8 @@ function objectSection(heading, name, def, defs) {
   for (const [key, prop] of Object.entries(def.properties ?? {})) {
     const target = prop.$ref ? defs[refName(prop.$ref)] : undefined;
     const description = [prop.description ?? target?.description ?? '', limits(prop)].filter(Boolean).join(' ');
-    const example = inlineExample(prop) || (target && !isObjectDef(target) ? inlineExample(target) : '');
+    // A setting's allowed values are its type already; other value types lend their examples.
+    const example = inlineExample(prop) || (target && !isObjectDef(target) && !target.enum ? inlineExample(target) : '');
     lines.push(`| ${code(key)} | ${cell(typeOf(prop, defs))} | ${required.has(key) ? 'yes' : ''} | ${cell(description)} | ${cell(example)} |`);
   }
   const notes = rules(def);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyzeRules } from '../src/analyze/rules.js';
 import { rules } from '../src/validate/rules.js';
 import { root, run } from './helpers/cli.js';
 
@@ -103,6 +104,10 @@ describe('the configuration schema', () => {
 
   it('lists every rule journeymap checks, and no other', () => {
     expect(Object.keys(schema.properties.rules.properties).sort()).toEqual(Object.keys(rules).sort());
+  });
+
+  it("lists every rule of analyze under analyze.rules", () => {
+    expect(Object.keys(schema.properties.analyze.properties.rules.properties).sort()).toEqual(Object.keys(analyzeRules).sort());
   });
 
   it('is a valid 2020-12 schema whose examples pass it', () => {

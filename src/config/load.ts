@@ -22,6 +22,12 @@ export interface JourneymapConfig {
   orientation?: string;
   scale?: number;
   rules?: Record<string, RuleLevel>;
+  analyze?: {
+    rules?: Record<string, RuleLevel | 'info'>;
+    lowEmotion?: number;
+    contactHoleDays?: number;
+    afterCareStage?: string;
+  };
 }
 
 export interface LoadedConfig {

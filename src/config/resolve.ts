@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { AnalyzeOptions } from '../analyze/rules.js';
 import type { RuleSettings } from '../validate/check.js';
 import type { JourneymapConfig, LoadedConfig } from './load.js';
 
@@ -31,6 +32,15 @@ export function resolveInputs(paths: string[], loaded: LoadedConfig | undefined,
 export function resolveRules(config: JourneymapConfig | undefined): RuleSettings | undefined {
   if (!config?.rules) return undefined;
   return Object.fromEntries(Object.entries(config.rules).map(([id, level]) => [id, level === 'warn' ? 'warning' : level]));
+}
+
+/** The settings of `journeymap analyze` from the configuration, in the words the analyzer uses. */
+export function resolveAnalyzeOptions(config: JourneymapConfig | undefined): AnalyzeOptions {
+  const analyze = config?.analyze;
+  if (!analyze) return {};
+  const rules = analyze.rules && Object.fromEntries(Object.entries(analyze.rules).map(([id, level]) => [id, level === 'warn' ? 'warning' : level] as const));
+  const thresholds = { lowEmotion: analyze.lowEmotion, contactHoleDays: analyze.contactHoleDays, afterCareStage: analyze.afterCareStage };
+  return { rules, thresholds: Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined)) };
 }
 
 /**
