@@ -62,6 +62,18 @@ describe('the build cache', () => {
     expect(damaged.stderr).toBe('wrote knee.html\nwrote knee.svg\n');
   });
 
+  it('skips an unchanged PDF without starting a browser, and reprints it when the paper changes', () => {
+    const pdf = (...args: string[]) => run(['build', 'knee.journey.yaml', '--format', 'pdf', ...args], { cwd: dir, timeout: 180_000 });
+    const first = pdf();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('printed knee.pdf');
+    const second = pdf();
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('unchanged knee.pdf\n');
+    const tabloid = pdf('--paper', 'Tabloid');
+    expect(tabloid.stderr).toContain('printed knee.pdf');
+  }, 300_000);
+
   it('keeps a separate entry per output folder', () => {
     build();
     expect(build('--out-dir', 'out').stderr).toBe(`wrote ${join('out', 'knee.html')}\nwrote ${join('out', 'knee.svg')}\n`);
