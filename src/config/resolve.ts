@@ -16,7 +16,10 @@ export interface InputSpec {
   excludeDir: string;
 }
 
-/** The settings of the configuration that any command shares: inputs and rule severities. */
+/**
+ * Which maps a command works on: the command line's paths if any, else the configuration's `include`
+ * (relative to its file), else the working folder. The configuration's `exclude` applies in every case.
+ */
 export function resolveInputs(paths: string[], loaded: LoadedConfig | undefined, cwd = process.cwd()): InputSpec {
   const config = loaded?.config ?? {};
   const fromConfig = paths.length === 0 && config.include !== undefined;
