@@ -58,27 +58,33 @@ function checkEscaping(compiler: { parse(src: string): unknown }, source: string
   visit(compiler.parse(source));
 }
 
-/** Compiles a `--templates` folder: any `NAME.hbs` replaces the built-in partial (or page) of that name. */
+/**
+ * Compiles a `--templates` folder: any `NAME.hbs` replaces the built-in partial (or page) of that name.
+ * Compiled templates are kept by content, so a long-running watch or server sees edits to the folder.
+ */
 function loadOverrides(dir: string): Overrides {
-  const cached = overrideCache.get(dir);
-  if (cached) return cached;
   let files: string[];
+  let sources: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
+    sources = files.map((f) => readFileSync(join(dir, f), 'utf8'));
   } catch {
     throw new JourneymapError(`--templates ${dir}: cannot read the folder`, ExitCode.usage);
   }
+  const key = files.map((f, i) => `${f}\0${sources[i]}`).join('\0');
+  const cached = overrideCache.get(key);
+  if (cached) return cached;
   const compiler = require('handlebars') as { create(): HandlebarsEnv & { compile(src: string, o: object): Template }; parse(src: string): unknown };
   const env = compiler.create();
   delete env.helpers.log;
   install(env, precompiled);
   let page: Template | undefined;
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const name = file.replace(/\.hbs$/, '');
     if (!TEMPLATE_NAMES.includes(name)) {
       throw new JourneymapError(`--templates ${join(dir, file)}: no template is called "${name}"; overridable: ${TEMPLATE_NAMES.join(', ')}`, ExitCode.usage);
     }
-    const source = readFileSync(join(dir, file), 'utf8');
+    const source = sources[i];
     try {
       // Parsing first surfaces syntax errors here, with the file name; compile itself is lazy.
       checkEscaping(compiler, source, join(dir, file));
@@ -91,7 +97,7 @@ function loadOverrides(dir: string): Overrides {
     else env.partials[name] = template;
   }
   const result = { page, env };
-  overrideCache.set(dir, result);
+  overrideCache.set(key, result);
   return result;
 }
 

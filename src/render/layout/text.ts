@@ -20,7 +20,8 @@ function advance(cp: number, bold: boolean): number {
   if (isZeroWidth(cp)) return 0;
   if (isWide(cp)) return 1;
   if (isEmoji(cp)) return 1.275;
-  return tables.fallback.get(cp) ?? 0.6;
+  // The fallback table is DejaVu Sans Book; its bold is about a tenth wider.
+  return (tables.fallback.get(cp) ?? 0.6) * (bold ? 1.12 : 1);
 }
 
 function isZeroWidth(cp: number): boolean {
@@ -103,26 +104,37 @@ export function wrap(text: string, width: number, size: number, options: { bold?
   const maxLines = options.maxLines ?? Infinity;
   const clean = text.replace(/\s+/g, ' ').trim();
   const lines: string[] = [];
-  let line = '';
+  const space = measure(' ', size, bold);
   const fits = (s: string) => measure(s.trimEnd(), size, bold) <= width;
+  // Widths add up token by token (no kerning across tokens), so a line is measured once, not per word.
+  let line = '';
+  let lineWidth = 0;
   for (const token of tokens(clean)) {
-    if (fits(line + token)) {
+    const trailing = token.endsWith(' ') ? space : 0;
+    const tokenWidth = measure(token, size, bold);
+    if (lineWidth + tokenWidth - trailing <= width) {
       line += token;
+      lineWidth += tokenWidth;
       continue;
     }
     if (line) lines.push(line.trimEnd());
     line = '';
-    if (fits(token)) {
+    lineWidth = 0;
+    if (tokenWidth - trailing <= width) {
       line = token;
+      lineWidth = tokenWidth;
       continue;
     }
     // A word wider than the line: break it between characters.
     for (const ch of token) {
-      if (line && !fits(line + ch)) {
+      const w = measure(ch, size, bold);
+      if (line && lineWidth + w > width) {
         lines.push(line);
         line = '';
+        lineWidth = 0;
       }
       line += ch;
+      lineWidth += w;
     }
   }
   if (line.trim()) lines.push(line.trimEnd());
