@@ -65,6 +65,7 @@ function emotionView(model: JourneyModel, columns: Column[], palette: Palette) {
       hasValue: p.y !== undefined,
       colour: p.colour,
       lowest: p === chart.lowest,
+      labelled: p.labelled,
       title: p.emotion === undefined ? `${p.touchpoint.ref} ${p.touchpoint.source.name}: no emotion recorded` : `${p.touchpoint.ref} ${p.touchpoint.source.name}: emotion ${p.emotion > 0 ? '+' : ''}${p.emotion} (${EMOTION_WORDS[p.emotion + 2]})`,
     })),
     lowest,

@@ -9,6 +9,8 @@ export interface EmotionPoint {
   y?: number;
   emotion?: number;
   colour?: string;
+  /** False for labels left out where touchpoints sit too close to print every `T` number. */
+  labelled: boolean;
 }
 
 export interface EmotionChart {
@@ -32,10 +34,13 @@ export function hasEmotion(model: JourneyModel): boolean {
 /** Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level. */
 export function layoutEmotion(model: JourneyModel, xs: number[], palette: Palette, top: number, step: number): EmotionChart {
   const yOf = (e: number) => top + (2 - e) * step;
+  const closest = xs.reduce((min, x, i) => (i ? Math.min(min, x - xs[i - 1]) : min), Infinity);
+  const every = Math.max(1, Math.ceil(30 / closest));
   const points: EmotionPoint[] = model.touchpoints.map((touchpoint) => {
     const emotion = touchpoint.source.emotion;
     const x = xs[touchpoint.index];
-    return emotion === undefined ? { touchpoint, x } : { touchpoint, x, y: yOf(emotion), emotion, colour: palette.emotion[emotion + 2] };
+    const labelled = touchpoint.index % every === 0;
+    return emotion === undefined ? { touchpoint, x, labelled } : { touchpoint, x, y: yOf(emotion), emotion, colour: palette.emotion[emotion + 2], labelled };
   });
   const zeroY = yOf(0);
   const segments = monotonePaths(points).map(({ line, xs: ends }) => ({ line, area: areaPath(line, ends, zeroY) }));

@@ -67,7 +67,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
   );
   let failed = 0;
   try {
-    session = await launchBrowser(found.path, timeout || 60_000);
+    session = await launchBrowser(found.path);
     if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
     progress.line(`started ${session.version} from ${found.path} (${found.source})`);
     const settings: PdfSettings = {
@@ -86,25 +86,26 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
       async ({ file, map }) => {
         const name = file === '-' ? 'stdin' : basename(file);
         progress.started(name);
-        let page: Page | undefined;
         const notes: string[] = [];
-        const print = async (): Promise<Output[]> => {
-          page = await openLockedPage(browser);
-          const outputs: Output[] = [];
-          for (const format of formats) {
-            const path = outputPath(file, format, options.outDir);
-            if (format === 'pdf') {
-              const pdf = await printPdf(page, file, map, settings);
-              notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
-              outputs.push({ path, bytes: pdf.bytes });
-            } else {
-              outputs.push({ path, bytes: await printPng(page, file, map, render, scale, timeout) });
-            }
-          }
-          return outputs;
-        };
+        let page: Page | undefined;
         try {
-          const outputs = await withTimeout(print(), timeout, () => void page?.close().catch(() => undefined));
+          page = await openLockedPage(browser);
+          const locked = page;
+          const print = async (): Promise<Output[]> => {
+            const outputs: Output[] = [];
+            for (const format of formats) {
+              const path = outputPath(file, format, options.outDir);
+              if (format === 'pdf') {
+                const pdf = await printPdf(locked, file, map, settings);
+                notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
+                outputs.push({ path, bytes: pdf.bytes });
+              } else {
+                outputs.push({ path, bytes: await printPng(locked, file, map, render, scale, timeout) });
+              }
+            }
+            return outputs;
+          };
+          const outputs = await withTimeout(print(), timeout, () => locked.close());
           if (interruption.signal) return;
           // Every format of a map is printed before any is written: a failed map keeps its old files.
           for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
@@ -115,7 +116,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
           failed += 1;
           progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
         } finally {
-          await (page as Page | undefined)?.close().catch(() => undefined);
+          await page?.close().catch(() => undefined);
         }
       },
       () => interruption.signal !== undefined,

@@ -21,19 +21,23 @@ export class TimeoutError extends Error {
 }
 
 /**
- * Settles with `work`, or rejects with a TimeoutError after `ms` (0: never) and calls `onTimeout` so the
- * abandoned work can be torn down (closing its page makes its pending browser calls fail fast).
+ * Settles with `work`, or rejects with a TimeoutError after `ms` (0: never). On time-out `cancel` tears the
+ * work down (closing its page makes its pending browser calls fail fast) and the work is allowed to settle
+ * before the rejection, so nothing of it is still running when the caller moves on.
  */
-export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+export async function withTimeout<T>(work: Promise<T>, ms: number, cancel: () => Promise<unknown>): Promise<T> {
   if (!ms) return work;
-  // The losing promise still settles later; keep its rejection from being reported as unhandled.
-  work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new TimeoutError(ms));
-    }, ms);
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), ms);
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  try {
+    const first = await Promise.race([work.then((value) => ({ value })), expired]);
+    if (first !== 'expired') return first.value;
+  } finally {
+    clearTimeout(timer);
+  }
+  await cancel().catch(() => undefined);
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+  throw new TimeoutError(ms);
 }

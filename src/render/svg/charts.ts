@@ -27,7 +27,7 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
     svg += `<path d="${s.line}" fill="none" stroke="url(#jm-emotion)" stroke-width="2.5" stroke-linecap="round"/>`;
   }
   for (const pt of chart.points) {
-    svg += text(pt.x, chart.bottom + 22, pt.touchpoint.ref, { size: TYPE.label, fill: pt.y === undefined ? p.faint : p.muted, bold: true, anchor: 'middle' });
+    if (pt.labelled) svg += text(pt.x, chart.bottom + 22, pt.touchpoint.ref, { size: TYPE.label, fill: pt.y === undefined ? p.faint : p.muted, bold: true, anchor: 'middle' });
     if (pt.y === undefined) {
       svg += line(pt.x, chart.top, pt.x, chart.bottom, p.faint, 1, ' stroke-dasharray="1 3"');
       continue;

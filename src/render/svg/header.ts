@@ -80,7 +80,8 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
   if (map.subtitle) {
     const lastWidth = measure(title.lines[title.lines.length - 1] ?? '', TYPE.title, true);
     if (lastWidth + 16 + measure(map.subtitle, TYPE.subtitle) <= room) {
-      svg += text(x + lastWidth + 16, ty - 10, map.subtitle, { size: TYPE.subtitle, fill: p.muted });
+      const baseline = y + 20 + TYPE.title + (title.lines.length - 1) * Math.round(TYPE.title * 1.3 * 10) / 10;
+      svg += text(x + lastWidth + 16, baseline, map.subtitle, { size: TYPE.subtitle, fill: p.muted });
     } else {
       const sub = paragraph(x, ty, map.subtitle, room, { size: TYPE.subtitle, fill: p.muted }, 2);
       svg += sub.svg;
