@@ -1,6 +1,6 @@
 import { buildJourney, SEVERITIES, stageMetrics, type JourneyModel, type TouchpointModel } from '../../model/journey.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { EMOTION_WORDS, hasEmotion, layoutEmotion } from '../layout/emotion.js';
+import { EMOTION_WORDS, hasEmotion, layoutEmotion, lowestPointWords } from '../layout/emotion.js';
 import { GRID, layoutColumns, touchpointXs, type Column } from '../layout/grid.js';
 import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { describeMap } from '../layout/summary.js';
@@ -44,7 +44,7 @@ function emotionView(model: JourneyModel, columns: Column[], palette: Palette) {
     anchor: chart.lowest.x + 95 > width ? 'end' : chart.lowest.x - 95 < 0 ? 'start' : 'middle',
     textX: r(chart.lowest.x + 95 > width ? chart.lowest.x - 14 : chart.lowest.x - 95 < 0 ? chart.lowest.x + 14 : chart.lowest.x),
     label: `Lowest point \u00b7 ${chart.lowest.touchpoint.ref}`,
-    name: wrap(chart.lowest.touchpoint.source.name, 190, TYPE.label, { maxLines: 1 }).lines[0],
+    name: wrap(lowestPointWords(chart.lowest), 190, TYPE.label, { maxLines: 1 }).lines[0],
     colour: palette.emotion[0],
   };
   return {

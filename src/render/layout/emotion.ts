@@ -23,6 +23,12 @@ export interface EmotionChart {
   lowest?: EmotionPoint;
 }
 
+/** What the low point is called out with: the person's own words there if the map has them, else the touchpoint. */
+export function lowestPointWords(point: EmotionPoint): string {
+  const thought = point.touchpoint.source.thoughts?.[0];
+  return thought ? `\u201c${thought}\u201d` : point.touchpoint.source.name;
+}
+
 export const EMOTION_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
 const LEVEL_LABELS = ['\u22122', '\u22121', '0', '+1', '+2'];
 

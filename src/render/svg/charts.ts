@@ -1,4 +1,4 @@
-import { hasEmotion, layoutEmotion } from '../layout/emotion.js';
+import { hasEmotion, layoutEmotion, lowestPointWords } from '../layout/emotion.js';
 import { durationWords, layoutTimeline } from '../layout/timeline.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
@@ -46,7 +46,7 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
     const tx = alignRight ? lo.x - 14 : alignLeft ? lo.x + 14 : lo.x;
     const ty = 0;
     svg += text(tx, ty + 10, label, { size: TYPE.label, fill: p.emotion[0], bold: true, anchor });
-    const explain = paragraph(0, ty + 12, lo.touchpoint.source.name, w, { size: TYPE.label, fill: p.text, anchor: 'middle' }, 1);
+    const explain = paragraph(0, ty + 12, lowestPointWords(lo), w, { size: TYPE.label, fill: p.text, anchor, italic: true }, 1);
     svg += `<g transform="translate(${n(tx)} 0)">${explain.svg}</g>`;
     svg += line(lo.x, ty + 28, lo.x, lo.y! - 11, p.faint, 1, ' stroke-dasharray="2 2"');
   }
