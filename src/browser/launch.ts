@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -11,7 +11,10 @@ export const PROFILE_PREFIX = 'journeymap-chromium-';
 /**
  * Flags for an offline, locked-down run: nothing phones home (updates, sync, metrics, translation),
  * and every network request the browser itself would make goes to a dead local proxy, so even a
- * request that slipped past the page's own refusal could not leave the machine.
+ * request that slipped past the page's own refusal could not leave the machine. Site isolation is off
+ * so that every frame of a page lives in the page's own renderer, under its "JavaScript off" switch
+ * (an out-of-process frame is a target of its own; data: and srcdoc frames side by side also made
+ * Chromium drop the page mid-load).
  */
 const LOCKED_DOWN_FLAGS = [
   '--disable-gpu',
@@ -27,7 +30,8 @@ const LOCKED_DOWN_FLAGS = [
   '--disable-breakpad',
   '--disable-crash-reporter',
   '--disable-client-side-phishing-detection',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,IsolateOrigins,site-per-process',
+  '--disable-site-isolation-trials',
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
   '--font-render-hinting=none',
@@ -47,8 +51,12 @@ export interface BrowserSession {
  * that `close` removes. Chromium's sandbox needs unprivileged user namespaces, which root and most
  * containers lack, so it is turned off only there.
  */
-export async function launchBrowser(executablePath: string, timeout: number): Promise<BrowserSession> {
+export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), PROFILE_PREFIX));
+  // "Never predict network actions": no speculative connection when a page starts a navigation, which
+  // would open a socket before the page's request refusal ever sees a request.
+  await mkdir(join(profile, 'Default'));
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
   const { default: puppeteer } = await import('puppeteer-core');
   let browser: Browser;
   try {
@@ -62,8 +70,7 @@ export async function launchBrowser(executablePath: string, timeout: number): Pr
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      timeout,
-      protocolTimeout: Math.max(timeout, 30_000),
+      timeout: 30_000,
     });
   } catch (error) {
     await removeProfile(profile);

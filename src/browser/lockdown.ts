@@ -2,7 +2,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 
 /**
  * Opens a page on which a map's markup can do nothing but be drawn: JavaScript is off, and every
- * request except inline `data:` URIs is refused before it leaves the browser. The HTML is then set
+ * request except inline `data:` resources is refused before it leaves the browser. The HTML is then set
  * with `setContent` (the page stays on about:blank, which may not read `file://` URLs), never by
  * navigating to a file.
  */
@@ -23,8 +23,14 @@ export async function openLockedPage(browser: Browser): Promise<Page> {
 
 function refuseAllButData(request: HTTPRequest): void {
   if (request.isInterceptResolutionHandled()) return;
-  const allowed = request.url().startsWith('data:');
-  (allowed ? request.continue() : request.abort('blockedbyclient')).catch(() => undefined);
+  let answer: Promise<void>;
+  // A refused navigation (a <meta http-equiv="refresh">, a frame) would replace the map or the frame with
+  // an error page; answering "204 No Content" from here, without any request, leaves them where they are.
+  // That goes for data: documents too: a map needs data: images and fonts, never data: pages.
+  if (request.isNavigationRequest()) answer = request.respond({ status: 204, body: '' });
+  else if (request.url().startsWith('data:')) answer = request.continue();
+  else answer = request.abort('blockedbyclient');
+  answer.catch(() => undefined);
 }
 
 /** Loads a page's HTML in place, without navigation, and waits for its (inline) images and fonts. */

@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A private TMPDIR for the CLI runs of one test file: the browser's temporary profile is created in it,
+ * so `chromiumUnder(dir)` finds exactly the Chromium processes those runs started, and none of anyone else's.
+ */
+export function privateTmp(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Chromium processes whose command line mentions `dir` (their --user-data-dir is inside it). */
+export function chromiumUnder(dir: string): string[] {
+  const result = spawnSync('pgrep', ['-af', dir], { encoding: 'utf8' });
+  return result.stdout
+    .split('\n')
+    .filter((line) => line && /chrom/i.test(line) && !line.includes('pgrep'));
+}
+
+/** `pdfinfo` fields, e.g. `{Pages: '1', 'Page size': '1191.12 x 841.92 pts (A3)', Title: …}`. */
+export function pdfinfo(path: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => {
+    const i = line.indexOf(':');
+    return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+  }));
+}
+
+/** The PDF's text with all runs of white space made one space, so wrapped names still match. */
+export function pdfText(path: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return squash(execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' }));
+}
+
+export function squash(text: string): string {
+  return text.replace(/[\s\u00ad]+/g, ' ').trim();
+}
+
+/** Width and height from a PNG's header. */
+export function pngSize(path: string): { width: number; height: number } {
+  const bytes = readFileSync(path);
+  if (bytes.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error(`${path} is not a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

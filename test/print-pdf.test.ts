@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { root, run } from './helpers/cli.js';
+import { chromiumUnder, pdfinfo, pdfText, pngSize, privateTmp, squash } from './helpers/print.js';
+
+// Real Chromium (Debian's `chromium`) and poppler-utils (`pdfinfo`, `pdftotext`) print and read back.
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.journey.yaml'))
+  .map((f) => join(root, 'examples', f));
+
+let tmp: string;
+let out: string;
+const print = (args: string[], env: Record<string, string> = {}) => run(['build', '--no-cache', ...args], { env: { TMPDIR: tmp, ...env } });
+
+beforeAll(() => {
+  tmp = privateTmp('jm-print-pdf-');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterEach(() => {
+  expect(chromiumUnder(tmp)).toEqual([]);
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+interface Names {
+  title: string;
+  owner?: string;
+  subtitle?: string;
+  tags?: string[];
+  stages: { name: string; touchpoints?: { name: string }[] }[];
+  gaps?: { title: string }[];
+}
+
+describe('build --format pdf', () => {
+  it('prints every example in one call, A3 landscape, with every stage, touchpoint and gap name, and metadata', () => {
+    out = join(tmp, 'all');
+    const result = print([...examples, '--format', 'pdf', '--out-dir', out]);
+    expect(result.stderr).toMatch(/^started .+ from .+\n/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.match(/^printed .+\.pdf \(\d\/\d\)$/gm)).toHaveLength(examples.length);
+
+    for (const file of examples) {
+      const map = parse(readFileSync(file, 'utf8')) as Names;
+      const pdf = join(out, file.split('/').pop()!.replace('.journey.yaml', '.pdf'));
+      const info = pdfinfo(pdf);
+      expect(info['Page size']).toBe('1191.12 x 841.92 pts (A3)');
+      const pages = Number(info.Pages);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(info.Title).toBe(map.title);
+      expect(info.Author).toBe(map.owner);
+      expect(info.Subject).toContain(map.subtitle);
+      for (const tag of map.tags ?? []) expect(info.Keywords).toContain(tag);
+      expect(info.Creator).toBe(`journeymap ${version}`);
+
+      const text = pdfText(pdf);
+      const names = [
+        ...map.stages.map((s) => s.name),
+        ...map.stages.flatMap((s) => (s.touchpoints ?? []).map((t) => t.name)),
+        ...(map.gaps ?? []).map((g) => g.title),
+      ];
+      for (const name of names) expect(text, `${pdf} lacks "${name}"`).toContain(squash(name));
+      expect(text).toContain(`page ${pages} of ${pages}`);
+    }
+  });
+
+  it('sets paper and orientation', () => {
+    out = join(tmp, 'a4');
+    const result = print([examples[0], '--format', 'pdf', '--out-dir', out, '--paper', 'A4', '--orientation', 'portrait']);
+    expect(result.status).toBe(0);
+    const pdf = join(out, readdirSync(out)[0]);
+    expect(pdfinfo(pdf)['Page size']).toBe('595.92 x 841.92 pts (A4)');
+  });
+
+  it('splits a map too wide to stay readable across sheets by stage columns, marked continued', () => {
+    out = join(tmp, 'wide');
+    mkdirSync(out, { recursive: true });
+    const stages = Array.from({ length: 12 }, (_, i) => ({
+      id: `stage-${i + 1}`,
+      name: `Phase ${'ABCDEFGHIJKL'[i].repeat(2)}`,
+      touchpoints: [{ id: `t-${i + 1}`, name: `Touchpoint of stage ${i + 1}`, channel: 'web', emotion: (i % 5) - 2 }],
+    }));
+    const map = { journeymap: 1, title: 'A wide map', state: 'future', date: '2026-01-02', stages };
+    writeFileSync(join(out, 'wide.journey.yaml'), JSON.stringify(map));
+    const result = print([join(out, 'wide.journey.yaml'), '--format', 'pdf', '--paper', 'A4']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/note: .*wide\.pdf: split across \d sheets by stage columns/);
+
+    const pdf = join(out, 'wide.pdf');
+    const pages = Number(pdfinfo(pdf).Pages);
+    expect(pages).toBeGreaterThan(1);
+    const first = pdfText(pdf, 1);
+    const last = pdfText(pdf, pages);
+    expect(first).toContain('Phase AA');
+    expect(first).not.toContain('Phase LL');
+    expect(first).toContain('continued on the next sheet');
+    expect(first).toContain(`page 1 of ${pages}`);
+    expect(last).toContain('Phase LL');
+    expect(last).not.toContain('Phase AA');
+    expect(last).toContain('continued from the previous sheet');
+    expect(last).toContain(`page ${pages} of ${pages}`);
+    // The header repeats on every sheet, and every stage is printed.
+    const all = pdfText(pdf);
+    for (let page = 1; page <= pages; page++) expect(pdfText(pdf, page)).toContain('A wide map');
+    for (const stage of stages) expect(all).toContain(stage.name);
+  });
+
+  it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {
+    out = join(tmp, 'epoch');
+    const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z
+    expect(print([examples[0], '--format', 'pdf', '--out-dir', join(out, 'a')], env).status).toBe(0);
+    expect(print([examples[0], '--format', 'pdf', '--out-dir', join(out, 'b')], env).status).toBe(0);
+    const [a, b] = ['a', 'b'].map((d) => join(out, d, readdirSync(join(out, d))[0]));
+    expect(pdfinfo(a).CreationDate).toMatch(/Jan {1,2}1 00:00:00 2026 UTC/);
+    expect(pdfinfo(a).ModDate).toMatch(/Jan {1,2}1 00:00:00 2026 UTC/);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  });
+});
+
+describe('build --format png', () => {
+  it('takes a picture of the whole map, --scale device pixels per CSS pixel', () => {
+    out = join(tmp, 'png');
+    expect(print([examples[0], '--format', 'png', '--out-dir', join(out, '1'), '--scale', '1']).status).toBe(0);
+    expect(print([examples[0], '--format', 'png', '--out-dir', join(out, '2')]).status).toBe(0);
+    const name = readdirSync(join(out, '1'))[0];
+    expect(name).toMatch(/\.png$/);
+    const one = pngSize(join(out, '1', name));
+    const two = pngSize(join(out, '2', name));
+    expect(one.width).toBeGreaterThanOrEqual(1600);
+    expect(one.height).toBeGreaterThan(100);
+    expect(two).toEqual({ width: one.width * 2, height: one.height * 2 });
+  });
+
+  it('prints pdf and png of the same map in one call, and writes nothing to stdout', () => {
+    out = join(tmp, 'both');
+    const result = print([examples[0], '--format', 'png,pdf', '--out-dir', out]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readdirSync(out).sort()).toEqual([expect.stringMatching(/\.pdf$/), expect.stringMatching(/\.png$/)]);
+    expect(existsSync(join(out, readdirSync(out)[0]))).toBe(true);
+  });
+});
