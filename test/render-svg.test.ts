@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
@@ -108,6 +108,18 @@ describe('hostile and multilingual text in SVG', () => {
 });
 
 describe('an invalid map', () => {
+  it('of the invalid examples, only those with warnings alone are rendered', () => {
+    const out = tempDir('invalid-all');
+    const dir = join(exampleDir, 'invalid');
+    const report = JSON.parse(run(['validate', dir, '--format', 'json']).stdout) as { files: { file: string; errorCount: number }[] };
+    const renderable = report.files.filter((f) => f.errorCount === 0).map((f) => f.file.split('/').pop()!.replace('.journey.yaml', ''));
+    const r = run(['build', dir, '--format', 'svg,html', '--out-dir', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    const written = readdirSync(out).sort();
+    expect(written).toEqual(renderable.flatMap((name) => [`${name}.html`, `${name}.svg`]).sort());
+  });
+
   it('is not rendered, and an existing output is not overwritten', () => {
     const out = tempDir('svg-invalid');
     const target = join(out, 'duplicate-id.svg');
