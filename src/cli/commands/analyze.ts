@@ -1,4 +1,6 @@
 import { analyzeMap, countBySeverity, type AnalyzeOptions, type Analysis } from '../../analyze/index.js';
+import { loadConfigForCommand } from '../../config/report.js';
+import { resolveAnalyzeOptions } from '../../config/resolve.js';
 import { analyzeFormatters, type AnalyzeFormat } from '../../analyze/format/index.js';
 import { readMapSource } from '../../diff/source.js';
 import { ExitCode } from '../../errors.js';
@@ -12,6 +14,14 @@ export interface AnalyzeCommandOptions extends AnalyzeOptions {
   format: AnalyzeFormat;
   maxFindings?: number;
   color: boolean;
+}
+
+/** `journeymap analyze` with the configuration's `analyze` section applied; command-line thresholds win. */
+export async function runAnalyzeCommand(paths: string[], options: AnalyzeCommandOptions & { config?: string }): Promise<number> {
+  const { loaded, exit } = await loadConfigForCommand(options.config, options.color);
+  if (exit !== undefined) return exit;
+  const configured = resolveAnalyzeOptions(loaded?.config);
+  return runAnalyze(paths, { ...options, rules: options.rules ?? configured.rules, thresholds: { ...configured.thresholds, ...options.thresholds } });
 }
 
 /**

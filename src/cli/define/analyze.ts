@@ -11,6 +11,7 @@ export default function define(program: Command): void {
     .option('--max-findings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
     .option('--contact-hole-days <n>', 'longest stretch after care without planned outreach (default: 56)', parseCount)
     .option('--after-care-stage <id>', 'first stage counted as after care (default: the treatment stage, else mid-journey)')
+    .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
       'after',
       `
@@ -27,8 +28,9 @@ Exit codes: 0 analysed (findings are advice), 1 an invalid map, a rule set to er
 than --max-findings, 2 usage or I/O error.`,
     )
     .action(async (paths: string[], options, command: Command) => {
-      const { runAnalyze } = await import('../commands/analyze.js');
+      const { runAnalyzeCommand } = await import('../commands/analyze.js');
       const thresholds = { ...(options.contactHoleDays !== undefined && { contactHoleDays: options.contactHoleDays }), ...(options.afterCareStage && { afterCareStage: options.afterCareStage }) };
-      process.exitCode = await runAnalyze(paths, { format: options.format, maxFindings: options.maxFindings, thresholds, color: useColor(command.optsWithGlobals().color) });
+      const color = useColor(command.optsWithGlobals().color);
+      process.exitCode = await runAnalyzeCommand(paths, { format: options.format, maxFindings: options.maxFindings, thresholds, color, config: options.config });
     });
 }
