@@ -13,3 +13,26 @@ export { ExitCode, JourneymapError } from './errors.js';
 export { version } from './version.js';
 export type { Finding, FileReport, Severity } from './validate/finding.js';
 export type * from './types/journeymap.js';
+
+// Rendering: each renderer is a pure function of a valid map and options.
+export { renderHtml } from './render/html/index.js';
+export { renderSvg } from './render/svg/index.js';
+export { printMaps, type PrintJob, type PrintOptions } from './render/print/index.js';
+export { THEMES, type ThemeName, type RenderOptions } from './render/options.js';
+
+// Beyond a picture: analysis, comparison, exchange with Mermaid and spreadsheets.
+export { analyzeMap, analyzeRules, defaultThresholds, type Analysis, type AnalyzeFinding, type AnalyzeOptions } from './analyze/index.js';
+export { analyzeFormatters, type AnalyzeFormat } from './analyze/format/index.js';
+export { diffMaps, type MapDiff } from './diff/compare.js';
+export { diffFormatters, type DiffFormat } from './diff/format/index.js';
+export { toMermaid } from './interop/mermaid/export.js';
+export { importMermaid, type ImportResult } from './interop/mermaid/import.js';
+export { toCsv } from './interop/csv.js';
+
+// Working with maps day to day: configuration, starter maps, preview server, watching, the build cache.
+export { loadConfig, findConfig, ConfigError, type JourneymapConfig, type LoadedConfig } from './config/load.js';
+export { resolveAnalyzeOptions } from './config/resolve.js';
+export { starterMap, INIT_TEMPLATES, type InitTemplate } from './init/index.js';
+export { startPreviewServer, type PreviewServer, type PreviewOptions } from './serve/server.js';
+export { watchMaps, type MapWatcher } from './watch/index.js';
+export { BuildCache } from './cache/index.js';
