@@ -17,7 +17,7 @@ export type * from './types/journeymap.js';
 // Rendering: each renderer is a pure function of a valid map and options.
 export { renderHtml } from './render/html/index.js';
 export { renderSvg } from './render/svg/index.js';
-export { printMaps, type PrintJob, type PrintOptions } from './render/print/index.js';
+export type { PrintJob, PrintOptions } from './render/print/index.js';
 export { THEMES, type ThemeName, type RenderOptions } from './render/options.js';
 
 // Beyond a picture: analysis, comparison, exchange with Mermaid and spreadsheets.
@@ -36,3 +36,9 @@ export { starterMap, INIT_TEMPLATES, type InitTemplate } from './init/index.js';
 export { startPreviewServer, type PreviewServer, type PreviewOptions } from './serve/server.js';
 export { watchMaps, type MapWatcher } from './watch/index.js';
 export { BuildCache } from './cache/index.js';
+
+/** Prints maps to PDF and/or PNG with the user's own Chromium. Loaded on first use: the browser tooling is heavy. */
+export async function printMaps(...args: Parameters<typeof import('./render/print/index.js').printMaps>): Promise<number> {
+  const { printMaps: print } = await import('./render/print/index.js');
+  return print(...args);
+}
