@@ -76,6 +76,8 @@ const ELLIPSIS = '\u2026';
 
 /** Splits text into pieces a line may break after: words with their trailing space, or single wide characters. */
 function tokens(text: string): string[] {
+  // Most text has no wide characters: split after spaces, hyphens and slashes in one go.
+  if (!/[\u1100-\uffff]|[\ud800-\udbff]/.test(text)) return text.split(/(?<=[ /-])/);
   const out: string[] = [];
   let current = '';
   for (const ch of text) {
