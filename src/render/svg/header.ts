@@ -46,7 +46,7 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
     }
     svg += text(lx, y + 64, EMOTION_WORDS[0], { size: TYPE.label, fill: p.muted });
     svg += text(lx + 12 + 4 * 36, y + 64, EMOTION_WORDS[4], { size: TYPE.label, fill: p.muted, anchor: 'end' });
-    lx += 170;
+    lx += 164;
   }
   return { svg, width: lx - x, height: 80 };
 }
@@ -101,7 +101,7 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
   ty += 44;
   let height = ty - y;
   if (legendBeside) {
-    const placed = legend(ctx, right - leg.width + 16, y + 4);
+    const placed = legend(ctx, right - leg.width + 8, y + 4);
     svg += placed.svg;
     height = Math.max(height, placed.height + 8);
   } else {
