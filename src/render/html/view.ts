@@ -124,6 +124,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
   const themeName = options.theme ?? 'default';
   const palette = palettes[themeName];
   const columns = layoutColumns(model, 0);
+  const gridWidth = GRID.gutter + columns.reduce((w, c) => w + c.width, 0);
   const stages = model.stages;
   const cell = <T>(pick: (s: (typeof stages)[number]) => T[]) => stages.map((s) => ({ tinted: s.index % 2 === 1, cardColumns: columns[s.index].cardColumns, items: pick(s) }));
   const any = (cells: { items: unknown[] }[]) => (cells.some((c) => c.items.length) ? { cells } : undefined);
@@ -172,10 +173,11 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       ...[...new Set(model.channels.map((c) => c.icon))].map((id) => ({ id: `icon-${id}`, d: channelIcons[id] })),
       ...Object.entries(uiIcons).map(([id, d]) => ({ id: `ui-${id}`, d })),
     ],
-    grid: { gutter: GRID.gutter, width: GRID.gutter + columns.reduce((w, c) => w + c.width, 0), stageCount: stages.length },
+    grid: { gutter: GRID.gutter, width: gridWidth, gutterPercent: r((GRID.gutter / gridWidth) * 100), stageCount: stages.length },
     columns: stages.map((s) => ({
       index: s.index,
       width: columns[s.index].width,
+      percent: r((columns[s.index].width / gridWidth) * 100),
       cardColumns: columns[s.index].cardColumns,
       number: String(s.index + 1).padStart(2, '0'),
       id: s.source.id,
