@@ -74,6 +74,22 @@ describe('build --format svg', () => {
   });
 });
 
+describe('themes', () => {
+  it('print spends no toner on fills; high-contrast uses black text', () => {
+    const out = tempDir('svg-themes');
+    const knee = exampleFiles.find((f) => f.endsWith('/knee-replacement.journey.yaml'))!;
+    expect(run(['build', knee, '--format', 'svg', '--theme', 'print', '--out-dir', join(out, 'print')]).status).toBe(0);
+    expect(run(['build', knee, '--format', 'svg', '--theme', 'high-contrast', '--out-dir', join(out, 'hc')]).status).toBe(0);
+    const print = readFileSync(join(out, 'print/knee-replacement.svg'), 'utf8');
+    const fills = new Set([...print.matchAll(/<(?:rect|path)\b[^>]*\bfill="(#[0-9A-F]{6})"/gi)].map((m) => m[1].toUpperCase()));
+    // Only the paper, solid marks (severity shapes, the selected state) and the outreach hatch.
+    for (const tint of ['#F4F6F8', '#FDECEA', '#FDF0E6', '#FBF3DC', '#F1F3F5', '#E3F3EC', '#FBE4DE']) expect(fills.has(tint)).toBe(false);
+    const hc = readFileSync(join(out, 'hc/knee-replacement.svg'), 'utf8');
+    expect(hc).toContain('fill="#000000"');
+    expect(hc).not.toContain('#5B6778');
+  });
+});
+
 describe('hostile and multilingual text in SVG', () => {
   const out = tempDir('svg-hostile');
   const build = run(['build', fixture('hostile.journey.yaml'), fixture('scripts.journey.yaml'), '--format', 'svg', '--out-dir', out]);
