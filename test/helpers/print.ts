@@ -34,8 +34,18 @@ export function pdfText(path: string, page?: number): string {
   return squash(execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' }));
 }
 
+/**
+ * The PDF's text in the order it was drawn (`pdftotext -raw`): Chromium draws a card's text together, so
+ * a name wrapped over two lines of a narrow column is not interleaved with the next column, as it is in
+ * poppler's default reading order.
+ */
+export function pdfDrawnText(path: string): string {
+  return squash(execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** One space for every run of white space, and a word broken after its hyphen at a line end made whole. */
 export function squash(text: string): string {
-  return text.replace(/[\s\u00ad]+/g, ' ').trim();
+  return text.replace(/[\s\u00ad]+/g, ' ').replace(/- /g, '-').trim();
 }
 
 /** Width and height from a PNG's header. */

@@ -1,15 +1,24 @@
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 
-/** The laid-out size of a page's content and the size of its body text, both in CSS pixels. */
+/** Sizes of the loaded page in CSS pixels. */
 export interface Measure {
+  /** The document's scrollable size (never less than the viewport). */
   width: number;
   height: number;
+  /**
+   * The width the content itself needs: the right edge of the furthest box, plus as much again as the
+   * left margin. Unlike `width`, it sees content that overflows inside a scroll box.
+   */
+  contentWidth: number;
+  /** Where the body element ends: the page's own height, even when the viewport is taller. */
+  bodyBottom: number;
+  /** The font size that carries the most characters: the body text. */
   bodyFontPx: number;
 }
 
 /**
  * Measures the loaded page through the DevTools protocol rather than by running script in it, so it
- * works with JavaScript off. "Body text" is the font size that carries the most characters.
+ * works with JavaScript off.
  */
 export async function measurePage(page: Page): Promise<Measure> {
   const session: CDPSession = await page.createCDPSession();
@@ -19,26 +28,35 @@ export async function measurePage(page: Page): Promise<Measure> {
     return {
       width: Math.ceil(metrics.cssContentSize.width),
       height: Math.ceil(metrics.cssContentSize.height),
-      bodyFontPx: dominantFontSize(snapshot),
+      ...boxes(snapshot),
     };
   } finally {
     await session.detach().catch(() => undefined);
   }
 }
 
-function dominantFontSize({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotResponse): number {
+function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotResponse): Pick<Measure, 'contentWidth' | 'bodyBottom' | 'bodyFontPx'> {
   const characters = new Map<number, number>();
-  for (const document of documents) {
-    const { text, styles } = document.layout;
-    text.forEach((textIndex, i) => {
-      if (textIndex < 0) return;
-      const length = strings[textIndex]?.trim().length ?? 0;
-      const size = parseFloat(strings[styles[i]?.[0] ?? -1] ?? '');
-      if (length && Number.isFinite(size) && size > 0) characters.set(size, (characters.get(size) ?? 0) + length);
-    });
-  }
-  let best = 16;
+  let right = 0;
+  let left = Infinity;
+  let bodyBottom = 0;
+  const [document] = documents;
+  if (!document) return { contentWidth: 0, bodyBottom: 0, bodyFontPx: 16 };
+  const { layout, nodes } = document;
+  layout.nodeIndex.forEach((node, i) => {
+    const [x, y, w, h] = layout.bounds[i] ?? [0, 0, 0, 0];
+    const name = strings[nodes.nodeName?.[node] ?? -1];
+    if (name === 'BODY') bodyBottom = y + h;
+    const textIndex = layout.text[i] ?? -1;
+    const length = textIndex >= 0 ? (strings[textIndex]?.trim().length ?? 0) : 0;
+    if (!length || w <= 0) return;
+    right = Math.max(right, x + w);
+    left = Math.min(left, x);
+    const size = parseFloat(strings[layout.styles[i]?.[0] ?? -1] ?? '');
+    if (Number.isFinite(size) && size > 0) characters.set(size, (characters.get(size) ?? 0) + length);
+  });
+  let bodyFontPx = 16;
   let most = 0;
-  for (const [size, count] of characters) if (count > most) [best, most] = [size, count];
-  return best;
+  for (const [size, count] of characters) if (count > most) [bodyFontPx, most] = [size, count];
+  return { contentWidth: Math.ceil(right + (Number.isFinite(left) ? left : 0)), bodyBottom: Math.ceil(bodyBottom), bodyFontPx };
 }

@@ -10,6 +10,9 @@ import { marginOption, type PageGeometry } from './paper.js';
 import { MIN_BODY_PT, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
 
+/** Narrower than any grid, so that the measured width is the grid's own. */
+const NARROW_WINDOW_PX = 480;
+
 export interface PdfSettings {
   geometry: PageGeometry;
   render: RenderOptions;
@@ -35,23 +38,38 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const { geometry } = settings;
   const commit = gitCommit(file);
   const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
-    const whole = range.from === 0 && range.to === map.stages.length && !part;
+    const whole = range.from === 0 && range.to === map.stages.length;
     const printPart = part && part.count > 1 ? { ...part, firstStage: range.from, stageCount: map.stages.length, whole: map } : undefined;
     return renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart });
   };
 
-  await page.setViewport({ width: geometry.printableWidthPx, height: geometry.printableHeightPx, deviceScaleFactor: 1 });
-  await page.emulateMediaType('print');
-  const plan = await planSheets(map.stages.length, geometry, async (range) => {
-    await loadHtml(page, htmlFor(range), settings.timeout);
-    return measurePage(page);
+  // Loading a map's HTML is the costly step; consecutive measures and the print reuse a loaded page.
+  let loaded: string | undefined;
+  const load = async (html: string, media: 'screen' | 'print', width: number, height: number) => {
+    await page.emulateMediaType(media);
+    await page.setViewport({ width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)), deviceScaleFactor: 1 });
+    if (html !== loaded) await loadHtml(page, html, settings.timeout);
+    loaded = html;
+  };
+  const plan = await planSheets(map.stages.length, geometry, {
+    // On screen the grid keeps its own width (on paper it takes the page's): lay it out in a narrow
+    // window and see how far it reaches.
+    width: async (range) => {
+      await load(htmlFor(range), 'screen', NARROW_WINDOW_PX, geometry.printableHeightPx);
+      const { contentWidth, bodyFontPx } = await measurePage(page);
+      return { width: contentWidth, bodyFontPx };
+    },
+    height: async (range, layoutWidth) => {
+      await load(htmlFor(range), 'print', layoutWidth, 1);
+      return (await measurePage(page)).height;
+    },
   });
 
   const facts = footerFacts(map, await commit, settings.sourceDate);
   const parts: Uint8Array[] = [];
   for (const [i, range] of plan.parts.entries()) {
     const part = { number: i + 1, count: plan.parts.length };
-    await loadHtml(page, htmlFor(range, part), settings.timeout);
+    await load(htmlFor(range, part), 'print', geometry.printableWidthPx / plan.scale, geometry.printableHeightPx);
     parts.push(
       await page.pdf({
         format: geometry.format,
