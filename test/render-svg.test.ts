@@ -21,7 +21,8 @@ describe('build --format svg', () => {
     expect(svg).toMatch(/<title id="jm-title">[^<]+<\/title>/);
     expect(svg).toMatch(/<desc id="jm-desc">[^<]+<\/desc>/);
     expect(svg).toContain("font-family=\"&#39;Liberation Sans&#39;, Arial, Helvetica");
-    expect(svg).not.toMatch(/<script|<image|<foreignObject|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    // Nothing is fetched: the only URLs are the map's own links, as <a href>.
+    expect(svg.replace(/<a href="(?:https?:|mailto:)[^"]*">/g, '')).not.toMatch(/<script|<image|<foreignObject|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     const png = file.replace(/\.svg$/, '.png');
     const r = rsvg(file, png);
     expect(r.stderr).toBe('');
@@ -60,6 +61,7 @@ describe('build --format svg', () => {
     expect(texts).toContain('Target \u2264 6 mo');
     // Header and footer.
     expect(texts).toContain('Total knee replacement');
+    expect(svg).toContain('<a href="https://example.org/orthopedics/knee-replacement">');
     expect(texts).toContain('25 November 2026');
     expect(texts).toMatch(/Sources: 14 patient interviews/);
   });
@@ -101,6 +103,7 @@ describe('hostile and multilingual text in SVG', () => {
     expect(svg.match(/<\/svg>/g)).toHaveLength(1);
     expect(svg).not.toMatch(/<[^>]*\son\w+=/i);
     expect(svg).not.toMatch(/href="javascript:/i);
+    expect(svg).toContain('<a href="https://example.org/?q=&#39;onmouseover=&#39;alert(1)">');
     expect(svg.match(/<\/title>/g)!.length).toBe(svg.match(/<title[ >]/g)!.length);
     const texts = svgTexts(svg).join('\n');
     expect(texts).toContain("<script>alert('title')</script>");

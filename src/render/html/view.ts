@@ -7,7 +7,7 @@ import { describeMap } from '../layout/summary.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { wrap } from '../layout/text.js';
 import { durationWords, layoutTimeline } from '../layout/timeline.js';
-import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, severityWord, STATUS_WORDS } from '../layout/words.js';
+import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
 import type { RenderOptions } from '../options.js';
 
 /** Length of text once HTML-escaped, as validators and tab titles count it. */
@@ -21,7 +21,6 @@ function shortTitle(title: string): string {
   return `${cut.replace(/[\s,;:\u2014-]+$/, '')}\u2026`;
 }
 
-const SAFE_LINK = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
 const r = (v: number) => Math.round(v * 10) / 10;
 
 const severityView = (s: (typeof SEVERITIES)[number], palette: Palette) => ({ key: s, word: severityWord(s), colour: palette.severity[s], ...severityShapes[s] });
@@ -145,7 +144,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       owner: t.source.owner,
       personas: t.personas.map((p) => p.name),
       timing: t.timing?.words,
-      link: t.source.link && SAFE_LINK.test(t.source.link) ? t.source.link : undefined,
+      link: safeLink(t.source.link),
       emotion: t.source.emotion === undefined ? undefined : { value: t.source.emotion > 0 ? `+${t.source.emotion}` : String(t.source.emotion).replace('-', '\u2212'), word: EMOTION_WORDS[t.source.emotion + 2] },
       gaps: t.gaps.map((g) => gapTag(g, palette)),
       flagged: worst === 'critical' || worst === 'high' ? worst : undefined,
@@ -162,7 +161,8 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
     subtitle: map.subtitle,
     description: map.description,
     state: { current: (map.state ?? 'current') === 'current', future: map.state === 'future' },
-    facts: headerFacts(model),
+    // The personas get their own block below the facts.
+    facts: headerFacts(model).filter((f) => !f.label.startsWith('Persona')),
     personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
     legend: {
       channels: model.channels.map((c) => ({ name: c.name, icon: `icon-${c.icon}` })),

@@ -49,3 +49,10 @@ export function metricTarget(metric: Metric): string | undefined {
 }
 
 export const STATUS_WORDS: Record<string, string> = { open: 'Open', planned: 'Planned', 'in-progress': 'In progress', closed: 'Closed', idea: 'Idea', live: 'Live', paused: 'Paused', retired: 'Retired' };
+
+const SAFE_LINK = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
+
+/** The link if it is http(s) or mailto (the schema already insists; renderers check again), else undefined. */
+export function safeLink(link: string | undefined): string | undefined {
+  return link !== undefined && SAFE_LINK.test(link) ? link : undefined;
+}

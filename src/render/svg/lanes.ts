@@ -2,7 +2,7 @@ import { stageMetrics, type StageModel } from '../../model/journey.js';
 import { GRID } from '../layout/grid.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
-import { levelWord, metricTarget, prettyValue, severityWord, STATUS_WORDS } from '../layout/words.js';
+import { levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
 import { CARD_PAD, type Lane, type SvgContext } from './context.js';
 import { esc, icon, n, paragraph, rect, text } from './draw.js';
 import { severityMark } from './marks.js';
@@ -70,7 +70,8 @@ export function touchpointsLane(ctx: SvgContext): Lane | undefined {
       body += text(w - CARD_PAD, y + 9, t.ref, { size: TYPE.label, fill: p.ink, bold: true, anchor: 'end' });
       y += 14;
       const name = paragraph(34 + CARD_PAD, y, t.source.name, inner, { size: TYPE.body, fill: p.ink, bold: true }, 4);
-      body += name.svg;
+      const link = safeLink(t.source.link);
+      body += link ? `<a href="${esc(link)}">${name.svg}</a>` : name.svg;
       y += name.height + 2;
       const who = [t.personas.map((x) => x.name).join(', '), t.source.actor].filter(Boolean).join(' \u00b7 ');
       if (who) {
