@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
-import { exampleFiles, examples, fixture, tempDir, unescapeXml } from './helpers/render.js';
+import { exampleDir, exampleFiles, examples, fixture, tempDir, unescapeXml } from './helpers/render.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 const textOf = (html: string) => unescapeXml(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
@@ -26,6 +26,32 @@ describe('build --format html', () => {
     // The only URLs are the map's own links.
     const urls = [...html.matchAll(/(?:href|src)="([^"#][^"]*)"/g)].map((m) => m[1]);
     for (const url of urls) expect(url).toMatch(/^(https?:|mailto:)/);
+  });
+
+  it.each(examples)('%s shows everything the map says, lane by lane', async (e) => {
+    const { loadValidMap } = await import('../dist/api.js');
+    const map = await loadValidMap(join(exampleDir, e));
+    const html = readFileSync(join(out, e.replace('.journey.yaml', '.html')), 'utf8');
+    const text = textOf(html);
+    const has = (s: string | number) => expect(text).toContain(String(s).replace(/\s+/g, ' ').replace(/<=/g, '≤').replace(/>=/g, '≥'));
+    let t = 0;
+    for (const stage of map.stages) {
+      has(stage.name);
+      if (stage.duration) has(stage.duration);
+      for (const x of [...(stage.thoughts ?? []), ...(stage.painPoints ?? [])]) has(x);
+      for (const m of stage.metrics ?? []) { has(m.name); has(m.value); }
+      for (const tp of stage.touchpoints ?? []) {
+        t++;
+        has(tp.name);
+        expect(html).toContain(`<span class="ref">T${t}</span>`);
+        for (const x of [...(tp.thoughts ?? []), ...(tp.painPoints ?? [])]) has(x);
+      }
+    }
+    for (const g of map.gaps ?? []) { has(g.title); if (g.opportunity) has(g.opportunity); }
+    expect(html.match(/<g class="campaign">/g)?.length ?? 0).toBe(map.outreach?.length ?? 0);
+    for (const o of map.outreach ?? []) has(o.name);
+    const lanes = ['touchpoints', 'emotion', 'thoughts', 'pain-points', 'gaps', 'opportunities', 'outreach', 'metrics'];
+    for (const lane of lanes) expect(html).toContain(`class="lane lane-${lane}"`);
   });
 
   it('shows every lane of the knee example', () => {
