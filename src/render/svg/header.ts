@@ -90,7 +90,8 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
   }
   ty += 12;
   let fx = x;
-  for (const fact of headerFacts(ctx.model)) {
+  const facts = headerFacts(ctx.model);
+  for (const fact of facts) {
     const w = Math.min(fact.wide ? 420 : 240, Math.max(90, measure(fact.value, TYPE.body) + 8));
     if (fx + w > x + room && fx > x) break;
     svg += text(fx, ty + 10, fact.label, { size: TYPE.label, fill: p.muted, bold: true, caps: true });
@@ -98,7 +99,7 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
     fx += w + 16;
     svg += line(fx - 8, ty, fx - 8, ty + 36, p.rule);
   }
-  ty += 44;
+  if (facts.length) ty += 44;
   let height = ty - y;
   if (legendBeside) {
     const placed = legend(ctx, right - leg.width + 8, y + 4);
