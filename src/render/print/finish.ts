@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName, rgb, StandardFonts } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, rgb, StandardFonts } from 'pdf-lib';
 import { FOOTER_FONT_PT, PAGE_NUMBER_ROOM_MM } from './footer.js';
 import { MARGIN_MM } from './paper.js';
 
@@ -14,6 +14,7 @@ export interface PdfMetadata {
 }
 
 const PT_PER_MM = 72 / 25.4;
+const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
 /**
  * Joins the PDFs Chromium printed for each part of a map into one file, stamps "page N of M" in the
@@ -21,7 +22,7 @@ const PT_PER_MM = 72 / 25.4;
  * whose dates are the time of printing.
  */
 export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
-  const doc = parts.length === 1 ? await PDFDocument.load(parts[0], { updateMetadata: false }) : await mergeParts(parts);
+  const doc = parts.length === 1 ? await PDFDocument.load(parts[0], LOAD_OPTIONS) : await mergeParts(parts);
   const pages = doc.getPages();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   pages.forEach((page, i) => {
@@ -51,13 +52,14 @@ export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise
     doc.setCreationDate(meta.date);
     doc.setModificationDate(meta.date);
   }
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  // pdf-lib yields to the event loop every few objects unless told not to: pages print in parallel anyway.
+  return doc.save({ useObjectStreams: true, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 async function mergeParts(parts: Uint8Array[]): Promise<PDFDocument> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const bytes of parts) {
-    const part = await PDFDocument.load(bytes, { updateMetadata: false });
+    const part = await PDFDocument.load(bytes, LOAD_OPTIONS);
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
   }
   return doc;

@@ -80,47 +80,52 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
     };
     const browser = session.browser;
 
-    await runPool(
-      jobs,
-      concurrency,
-      async ({ file, map }) => {
-        const name = file === '-' ? 'stdin' : basename(file);
-        progress.started(name);
-        const notes: string[] = [];
-        let page: Page | undefined;
-        try {
-          page = await openLockedPage(browser);
-          const locked = page;
-          const print = async (): Promise<Output[]> => {
-            const outputs: Output[] = [];
-            for (const format of formats) {
-              const path = outputPath(file, format, options.outDir);
-              if (format === 'pdf') {
-                const pdf = await printPdf(locked, file, map, settings);
-                notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
-                outputs.push({ path, bytes: pdf.bytes });
-              } else {
-                outputs.push({ path, bytes: await printPng(locked, file, map, render, scale, timeout) });
-              }
-            }
-            return outputs;
-          };
-          const outputs = await withTimeout(print(), timeout, () => locked.close());
-          if (interruption.signal) return;
-          // Every format of a map is printed before any is written: a failed map keeps its old files.
-          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
-          for (const note of notes) progress.line(note);
-          progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
-        } catch (error) {
-          if (interruption.signal) return;
-          failed += 1;
-          progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
-        } finally {
-          await page?.close().catch(() => undefined);
+    // One page per worker, reused from map to map; a page that failed or timed out is replaced.
+    const pages: (Page | undefined)[] = [];
+    const printFormats = async (page: Page, file: string, map: JourneyMap, notes: string[]): Promise<Output[]> => {
+      const outputs: Output[] = [];
+      for (const format of formats) {
+        const path = outputPath(file, format, options.outDir);
+        if (format === 'pdf') {
+          const pdf = await printPdf(page, file, map, settings);
+          notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
+          outputs.push({ path, bytes: pdf.bytes });
+        } else {
+          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, timeout) });
         }
-      },
-      () => interruption.signal !== undefined,
-    );
+      }
+      return outputs;
+    };
+
+    try {
+      await runPool(
+        jobs,
+        concurrency,
+        async ({ file, map }, _index, worker) => {
+          const name = file === '-' ? 'stdin' : basename(file);
+          progress.started(name);
+          const notes: string[] = [];
+          try {
+            const page = (pages[worker] ??= await openLockedPage(browser));
+            const outputs = await withTimeout(printFormats(page, file, map, notes), timeout, () => page.close());
+            if (interruption.signal) return;
+            // Every format of a map is printed before any is written: a failed map keeps its old files.
+            for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+            for (const note of notes) progress.line(note);
+            progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
+          } catch (error) {
+            await pages[worker]?.close().catch(() => undefined);
+            pages[worker] = undefined;
+            if (interruption.signal) return;
+            failed += 1;
+            progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
+          }
+        },
+        () => interruption.signal !== undefined,
+      );
+    } finally {
+      await Promise.all(pages.map((page) => page?.close().catch(() => undefined)));
+    }
   } finally {
     await session?.close();
     progress.close();

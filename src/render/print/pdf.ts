@@ -7,7 +7,7 @@ import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measurePage } from './measure.js';
 import { marginOption, type PageGeometry } from './paper.js';
-import { MIN_BODY_PT, planSheets } from './plan.js';
+import { bodyPt, MIN_BODY_PT, mightFitOneSheet, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
 
 /** Narrower than any grid, so that the measured width is the grid's own. */
@@ -37,58 +37,85 @@ export interface PrintedPdf {
 export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings): Promise<PrintedPdf> {
   const { geometry } = settings;
   const commit = gitCommit(file);
+  const rendered = new Map<string, string>();
   const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
-    const whole = range.from === 0 && range.to === map.stages.length;
     const printPart = part && part.count > 1 ? { ...part, firstStage: range.from, stageCount: map.stages.length, whole: map } : undefined;
-    return renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart });
+    const key = `${range.from}-${range.to}-${printPart?.number ?? 0}`;
+    let html = rendered.get(key);
+    if (html === undefined) {
+      const whole = range.from === 0 && range.to === map.stages.length;
+      html = renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart });
+      rendered.set(key, html);
+    }
+    return html;
   };
 
-  // Loading a map's HTML is the costly step; consecutive measures and the print reuse a loaded page.
-  let loaded: string | undefined;
-  const load = async (html: string, media: 'screen' | 'print', width: number, height: number) => {
-    await page.emulateMediaType(media);
-    await page.setViewport({ width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)), deviceScaleFactor: 1 });
-    if (html !== loaded) await loadHtml(page, html, settings.timeout);
-    loaded = html;
+  // Loading a map's HTML and laying it out again are the costly steps: do each only when something changed.
+  let shown: { html?: string; media?: string; width?: number; height?: number } = {};
+  const show = async (html: string, media: 'screen' | 'print', size?: { width: number; height: number }) => {
+    if (media !== shown.media) await page.emulateMediaType(media);
+    if (size) {
+      const [width, height] = [Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height))];
+      if (width !== shown.width || height !== shown.height) await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      shown = { ...shown, width, height };
+    }
+    if (html !== shown.html) await loadHtml(page, html, settings.timeout);
+    shown = { ...shown, html, media };
   };
-  const plan = await planSheets(map.stages.length, geometry, {
-    // On screen the grid keeps its own width (on paper it takes the page's): lay it out in a narrow
-    // window and see how far it reaches.
-    width: async (range) => {
-      await load(htmlFor(range), 'screen', NARROW_WINDOW_PX, geometry.printableHeightPx);
-      const { contentWidth, bodyFontPx } = await measurePage(page);
-      return { width: contentWidth, bodyFontPx };
-    },
-    height: async (range, layoutWidth) => {
-      await load(htmlFor(range), 'print', layoutWidth, 1);
-      return (await measurePage(page)).height;
-    },
+  // On screen the grid keeps its own width (on paper it takes the page's): lay it out in a narrow window
+  // and see how far it reaches.
+  const plan = await planSheets(map.stages.length, geometry, async (range) => {
+    await show(htmlFor(range), 'screen', { width: NARROW_WINDOW_PX, height: geometry.printableHeightPx });
+    const { contentWidth, bodyFontPx } = await measurePage(page);
+    return { width: contentWidth, bodyFontPx };
   });
 
   const facts = footerFacts(map, await commit, settings.sourceDate);
-  const parts: Uint8Array[] = [];
-  for (const [i, range] of plan.parts.entries()) {
-    const part = { number: i + 1, count: plan.parts.length };
-    await load(htmlFor(range, part), 'print', geometry.printableWidthPx / plan.scale, geometry.printableHeightPx);
-    parts.push(
-      await page.pdf({
-        format: geometry.format,
-        landscape: geometry.landscape,
-        printBackground: true,
-        margin: marginOption(),
-        scale: plan.scale,
-        displayHeaderFooter: true,
-        headerTemplate: HEADER_TEMPLATE,
-        footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }),
-        timeout: settings.timeout,
-      }),
-    );
+  const printAt = async (scale: number): Promise<Uint8Array[]> => {
+    const parts: Uint8Array[] = [];
+    for (const [i, range] of plan.parts.entries()) {
+      const part = { number: i + 1, count: plan.parts.length };
+      // The print lays the page out at the paper's size, whatever the window's.
+      await show(htmlFor(range, part), 'print');
+      parts.push(
+        await page.pdf({
+          format: geometry.format,
+          landscape: geometry.landscape,
+          printBackground: true,
+          margin: marginOption(),
+          scale,
+          displayHeaderFooter: true,
+          headerTemplate: HEADER_TEMPLATE,
+          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }),
+          timeout: settings.timeout,
+        }),
+      );
+    }
+    return parts;
+  };
+
+  let scale = plan.scale;
+  let parts = await printAt(scale);
+  // A map that just spills onto more sheets may fit on one at a smaller scale that is still readable.
+  const sheets = Math.max(...parts.map(countPages));
+  if (mightFitOneSheet(sheets, scale, plan.readableScale)) {
+    let tallest = 0;
+    for (const [i, range] of plan.parts.entries()) {
+      await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
+      tallest = Math.max(tallest, (await measurePage(page)).height);
+    }
+    const fitted = oneSheetScale(tallest, geometry);
+    if (fitted >= plan.readableScale && fitted < scale) {
+      scale = fitted;
+      parts = await printAt(scale);
+    }
   }
 
   const notes: string[] = [];
-  if (plan.parts.length > 1) notes.push(`split across ${plan.parts.length} sheets by stage columns to keep text at ${plan.bodyPt.toFixed(1)} pt`);
-  if (plan.bodyPt < MIN_BODY_PT - 0.05) {
-    notes.push(`text prints at ${plan.bodyPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
+  const printedPt = bodyPt(plan, scale);
+  if (plan.parts.length > 1) notes.push(`split across ${plan.parts.length} sheets by stage columns to keep text at ${printedPt.toFixed(1)} pt`);
+  if (printedPt < MIN_BODY_PT - 0.05) {
+    notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
   const bytes = await finishPdf(parts, {
     title: map.title,
@@ -112,4 +139,9 @@ function reviewDate(map: JourneyMap): Date | undefined {
 function subjectOf(map: JourneyMap): string {
   const kind = map.kind ? `${map.kind[0].toUpperCase()}${map.kind.slice(1)} journey map` : 'Journey map';
   return `${kind}${map.subtitle ? ` — ${map.subtitle}` : ''}${map.state ? ` (${map.state} state)` : ''}`;
+}
+
+/** Pages in a PDF as Chromium writes it (one uncompressed dictionary per page): cheaper than parsing it. */
+function countPages(pdf: Uint8Array): number {
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 1;
 }

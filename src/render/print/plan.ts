@@ -13,25 +13,22 @@ export interface PrintPlan {
   parts: StageRange[];
   /** One print scale for every part, so the type size does not change from sheet to sheet. */
   scale: number;
-  /** Body text size on paper at that scale. */
-  bodyPt: number;
-}
-
-/** How the map lays out: what the planner asks the browser. */
-export interface SheetMeasures {
-  /** The width the stages of `range` need (the grid's own width), and the body text size, in CSS px. */
-  width(range: StageRange): Promise<{ width: number; bodyFontPx: number }>;
-  /** The height of the stages of `range` printed on a page `layoutWidth` CSS px wide. */
-  height(range: StageRange, layoutWidth: number): Promise<number>;
+  /** The smallest scale at which body text is still 7 pt. */
+  readableScale: number;
+  bodyFontPx: number;
 }
 
 /**
- * Decides how a map goes onto paper. The map is scaled to the page width, and further down to the page
- * height when that keeps it on one sheet with readable text. When the page width alone would shrink the
- * body text below 7 pt, the stage columns are split across sheets: as few sheets as keep it readable.
+ * Decides how a map goes across the page: scaled to the page width, and, when that would shrink the body
+ * text below 7 pt, split by stage columns over as few sheets as keep it readable. `measure` gives the
+ * width the stages of a range need (the grid's own width) and the body text size, in CSS px.
  */
-export async function planSheets(stageCount: number, page: PageGeometry, measure: SheetMeasures): Promise<PrintPlan> {
-  const whole = await measure.width({ from: 0, to: stageCount });
+export async function planSheets(
+  stageCount: number,
+  page: PageGeometry,
+  measure: (range: StageRange) => Promise<{ width: number; bodyFontPx: number }>,
+): Promise<PrintPlan> {
+  const whole = await measure({ from: 0, to: stageCount });
   const readableScale = MIN_BODY_PT / (whole.bodyFontPx * PT_PER_CSS_PX);
 
   let parts: StageRange[] = [{ from: 0, to: stageCount }];
@@ -42,20 +39,30 @@ export async function planSheets(stageCount: number, page: PageGeometry, measure
     for (;;) {
       parts = balancedRanges(stageCount, Math.ceil(stageCount / perSheet));
       widest = 0;
-      for (const range of parts) widest = Math.max(widest, (await measure.width(range)).width);
+      for (const range of parts) widest = Math.max(widest, (await measure(range)).width);
       if (perSheet === 1 || page.printableWidthPx / widest >= readableScale) break;
       perSheet -= 1;
     }
   }
+  return { parts, scale: clamp(page.printableWidthPx / widest), readableScale, bodyFontPx: whole.bodyFontPx };
+}
 
-  const byWidth = clamp(page.printableWidthPx / widest);
-  let tallest = 0;
-  for (const range of parts) tallest = Math.max(tallest, await measure.height(range, page.printableWidthPx / byWidth));
-  // At a smaller scale the grid lays out wider and so no taller: this scale keeps each part on one sheet
-  // (with a hair to spare, so that rounding never spills a last line onto a sheet of its own).
-  const byHeight = tallest * byWidth <= page.printableHeightPx ? byWidth : clamp((0.99 * page.printableHeightPx) / tallest);
-  const scale = byHeight >= readableScale ? byHeight : byWidth;
-  return { parts, scale, bodyPt: whole.bodyFontPx * PT_PER_CSS_PX * scale };
+/**
+ * A map printed at `scale` ran over `sheets` sheets: could a smaller, still readable scale put it on one?
+ * Its printed height lies between `sheets - 1` and `sheets` page heights, so only when even the larger
+ * bound leaves room is it worth measuring.
+ */
+export function mightFitOneSheet(sheets: number, scale: number, readableScale: number): boolean {
+  return sheets > 1 && scale / (sheets - 1) >= readableScale;
+}
+
+/** The scale that puts a map `height` CSS px tall on one sheet, with a hair to spare for rounding. */
+export function oneSheetScale(height: number, page: PageGeometry): number {
+  return clamp((0.99 * page.printableHeightPx) / height);
+}
+
+export function bodyPt(plan: PrintPlan, scale: number): number {
+  return plan.bodyFontPx * PT_PER_CSS_PX * scale;
 }
 
 function clamp(scale: number): number {

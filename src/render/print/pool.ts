@@ -1,13 +1,18 @@
 /**
- * Runs `work` over the items with at most `concurrency` at once, each worker taking the next item from
- * one shared queue; stops handing out items once `stopped()` says so.
+ * Runs `work` over the items with at most `concurrency` at once, each worker (numbered from 0) taking the
+ * next item from one shared queue; stops handing out items once `stopped()` says so.
  */
-export async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>, stopped: () => boolean): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number, worker: number) => Promise<void>,
+  stopped: () => boolean,
+): Promise<void> {
   let next = 0;
-  const worker = async () => {
+  const worker = async (_: unknown, id: number) => {
     while (next < items.length && !stopped()) {
       const index = next++;
-      await work(items[index], index);
+      await work(items[index], index, id);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
