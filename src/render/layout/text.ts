@@ -1,7 +1,9 @@
 import { fontMetrics } from './font-metrics.generated.js';
 
 type Table = Map<number, number>;
-let tables: { regular: Table; bold: Table; fallback: Table } | undefined;
+/** Advances of the first code points (Latin, Greek, Cyrillic) in flat arrays: the hot path of measuring. */
+const FLAT = 0x500;
+let tables: { regular: Float64Array; bold: Float64Array; rest: { regular: Table; bold: Table }; fallback: Table } | undefined;
 
 function decode(packed: string): Table {
   const table: Table = new Map();
@@ -12,10 +14,25 @@ function decode(packed: string): Table {
   return table;
 }
 
+function load() {
+  const regular = decode(fontMetrics.regular);
+  const bold = decode(fontMetrics.bold);
+  const flat = (t: Table) => {
+    const a = new Float64Array(FLAT).fill(-1);
+    for (const [cp, w] of t) if (cp < FLAT) a[cp] = w;
+    return a;
+  };
+  return { regular: flat(regular), bold: flat(bold), rest: { regular, bold }, fallback: decode(fontMetrics.fallback) };
+}
+
 /** Advance of one code point in ems, from the extracted font tables or a per-script estimate. */
 function advance(cp: number, bold: boolean): number {
-  tables ??= { regular: decode(fontMetrics.regular), bold: decode(fontMetrics.bold), fallback: decode(fontMetrics.fallback) };
-  const own = (bold ? tables.bold : tables.regular).get(cp);
+  tables ??= load();
+  if (cp < FLAT) {
+    const w = (bold ? tables.bold : tables.regular)[cp];
+    if (w >= 0) return w;
+  }
+  const own = (bold ? tables.rest.bold : tables.rest.regular).get(cp);
   if (own !== undefined) return own;
   if (isZeroWidth(cp)) return 0;
   if (isWide(cp)) return 1;
@@ -56,9 +73,10 @@ function breaksAnywhere(cp: number): boolean {
 export function measure(text: string, size: number, bold = false): number {
   let ems = 0;
   let joined = false;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    // The second half of an emoji ZWJ sequence or flag pair draws as part of the first glyph.
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = ((cp - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00) + 0x10000;
+    // The second half of an emoji ZWJ sequence draws as part of the first glyph.
     if (joined) { joined = false; continue; }
     if (cp === 0x200d) { joined = true; continue; }
     ems += advance(cp, bold);
