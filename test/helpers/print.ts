@@ -19,9 +19,14 @@ export function chromiumUnder(dir: string): string[] {
     .filter((line) => line && /chrom/i.test(line) && !line.includes('pgrep'));
 }
 
-/** `pdfinfo` fields, e.g. `{Pages: '1', 'Page size': '1191.12 x 841.92 pts (A3)', Title: …}`. */
+/**
+ * `pdfinfo` fields, e.g. `{Pages: '1', 'Page size': '1191.12 x 841.92 pts (A3)', Title: …}`. Throws when
+ * poppler finds anything wrong with the file's structure.
+ */
 export function pdfinfo(path: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const result = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
+  if (result.status !== 0 || result.stderr.trim()) throw new Error(`pdfinfo ${path}: ${result.stderr}`);
+  const out = result.stdout;
   return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => {
     const i = line.indexOf(':');
     return [line.slice(0, i).trim(), line.slice(i + 1).trim()];

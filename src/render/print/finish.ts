@@ -1,5 +1,6 @@
 import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, rgb, StandardFonts } from 'pdf-lib';
-import { FOOTER_FONT_PT, PAGE_NUMBER_ROOM_MM } from './footer.js';
+import { FOOTER_FONT_PT } from './footer.js';
+import { appendInfo } from './info-update.js';
 import { MARGIN_MM } from './paper.js';
 
 export interface PdfMetadata {
@@ -17,20 +18,20 @@ const PT_PER_MM = 72 / 25.4;
 const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
 
 /**
- * Joins the PDFs Chromium printed for each part of a map into one file, stamps "page N of M" in the
- * footer room (only known once every part is printed), and writes our metadata in place of Chromium's,
- * whose dates are the time of printing.
+ * Writes our metadata in place of Chromium's (whose dates are the time of printing). A map printed as
+ * one part keeps Chromium's file, with the metadata appended; the parts of a split map are joined into
+ * one file and "page N of M" is stamped in the footer room, as only then is M known.
  */
 export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
-  const doc = parts.length === 1 ? await PDFDocument.load(parts[0], LOAD_OPTIONS) : await mergeParts(parts);
+  if (parts.length === 1) return appendInfo(parts[0], meta) ?? rewrite(await PDFDocument.load(parts[0], LOAD_OPTIONS), meta);
+  const doc = await mergeParts(parts);
   const pages = doc.getPages();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   pages.forEach((page, i) => {
     const label = `page ${i + 1} of ${pages.length}`;
-    const width = font.widthOfTextAtSize(label, FOOTER_FONT_PT);
     const right = page.getWidth() - MARGIN_MM.right * PT_PER_MM;
     page.drawText(label, {
-      x: Math.max(right - PAGE_NUMBER_ROOM_MM * PT_PER_MM, right - width),
+      x: right - font.widthOfTextAtSize(label, FOOTER_FONT_PT),
       // Chromium centres its footer line a little above the middle of the bottom margin; match its baseline.
       y: (MARGIN_MM.bottom * PT_PER_MM) / 2,
       size: FOOTER_FONT_PT,
@@ -38,7 +39,10 @@ export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise
       color: rgb(0x3a / 255, 0x46 / 255, 0x56 / 255),
     });
   });
+  return rewrite(doc, meta);
+}
 
+async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);

@@ -86,7 +86,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
           scale,
           displayHeaderFooter: true,
           headerTemplate: HEADER_TEMPLATE,
-          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }),
+          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }, plan.parts.length === 1),
           timeout: settings.timeout,
         }),
       );
