@@ -980,7 +980,9 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</title>\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"when") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":80}}})) != null ? stack1 : "")
-    + "\n<circle cx=\""
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"leader") : depth0),{"name":"with","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":101}}})) != null ? stack1 : "")
+    + "<circle cx=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" cy=\""
     + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"axisY")), depth0))
@@ -989,9 +991,9 @@ export const precompiled: Record<string, object> = {
     + "\" x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"iconX") : depth0), depth0))
     + "\" y=\"71\" width=\"14\" height=\"14\" class=\"dot-icon\"/>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":80}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":85}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"extra") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":82}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"extra") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":87}}})) != null ? stack1 : "")
     + "\n</g>";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1016,13 +1018,15 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return "<text x=\""
+  return "<line x1=\""
     + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"x") : depths[1]), depth0))
-    + "\" y=\""
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
-    + "\" class=\"name\">"
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
-    + "</text>";
+    + "\" x2=\""
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"x") : depths[1]), depth0))
+    + "\" y1=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"from") : depth0), depth0))
+    + "\" y2=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"to") : depth0), depth0))
+    + "\" class=\"leader\"/>";
 },"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1032,7 +1036,22 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<text x=\""
-    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"x") : depths[1]), depth0))
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"labelX") : depths[1]), depth0))
+    + "\" y=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
+    + "\" class=\"name\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
+    + "</text>";
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<text x=\""
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"labelX") : depths[1]), depth0))
     + "\" y=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
     + "\" class=\"extra\">"

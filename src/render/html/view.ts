@@ -6,7 +6,7 @@ import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { describeMap } from '../layout/summary.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { wrap } from '../layout/text.js';
-import { durationWords, layoutTimeline } from '../layout/timeline.js';
+import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
 import type { RenderOptions } from '../options.js';
 
@@ -77,23 +77,32 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
   const shifted = columns.map((c) => ({ ...c, x: c.x - left }));
   const tl = layoutTimeline(model, shifted);
   const axisY = 78;
-  const items = tl.items.map((item) => {
+  const places = labelPlaces(tl.items, shifted);
+  const labels = tl.items.map((item, i) => {
     const o = item.outreach;
-    const w = Math.min(item.slot - 10, 200);
-    const when = wrap(o.timing ? o.timing.short : 'no timing', w, TYPE.small, { bold: true, maxLines: 2 }).lines;
-    const name = wrap(`${o.ref} ${o.source.name}`, w, TYPE.small, { bold: true, maxLines: 3 });
+    const w = places[i].width;
+    const name = wrap(`${o.ref} ${o.source.name}`, w, TYPE.small, { bold: true, maxLines: 3 }).lines;
     const metric = o.source.metrics?.[0];
-    const extra = wrap([o.channel.name, metric && `${metric.value} ${metric.name.toLowerCase()}`].filter(Boolean).join(' \u00b7 '), w, TYPE.label, { maxLines: 2 });
-    const nameTop = axisY + 16;
+    const extra = wrap([o.channel.name, metric && `${metric.value} ${metric.name.toLowerCase()}`].filter(Boolean).join(' \u00b7 '), w, TYPE.label, { maxLines: 2 }).lines;
+    return { name, extra, height: 4 + name.length * 13.7 + extra.length * 13 };
+  });
+  const secondRow = Math.max(0, ...labels.filter((_, i) => places[i].row === 0).map((l) => l.height)) + 10;
+  const items = tl.items.map((item, i) => {
+    const o = item.outreach;
+    const when = wrap(o.timing ? o.timing.short : 'no timing', Math.min(item.slot - 6, 200), TYPE.small, { bold: true, maxLines: 2 }).lines;
+    const { name, extra } = labels[i];
+    const nameTop = axisY + 16 + (places[i].row ? secondRow : 0);
     return {
       x: r(item.x),
       icon: `icon-${o.channel.icon}`,
       iconX: r(item.x - 7),
       title: [o.source.name, o.timing?.words, o.source.audience && `Audience: ${o.source.audience}`, o.source.consent && `Consent: ${o.source.consent.replace(/-/g, ' ')}`].filter(Boolean).join('. '),
-      when: when.map((text, i) => ({ text, y: r(axisY - 16 - (when.length - 1 - i) * 13.5) })),
-      name: name.lines.map((text, i) => ({ text, y: r(nameTop + TYPE.small + i * 13.7) })),
-      extra: extra.lines.map((text, i) => ({ text, y: r(nameTop + 4 + name.lines.length * 13.7 + TYPE.label + i * 13) })),
-      bottom: nameTop + 4 + name.lines.length * 13.7 + extra.lines.length * 13,
+      when: when.map((text, k) => ({ text, y: r(axisY - 16 - (when.length - 1 - k) * 13.5) })),
+      labelX: r(places[i].x),
+      leader: places[i].row ? { from: axisY + 13, to: r(nameTop + 1) } : undefined,
+      name: name.map((text, k) => ({ text, y: r(nameTop + TYPE.small + k * 13.7) })),
+      extra: extra.map((text, k) => ({ text, y: r(nameTop + 4 + name.length * 13.7 + TYPE.label + k * 13) })),
+      bottom: nameTop + labels[i].height,
     };
   });
   const rowEnds = [-Infinity, -Infinity];

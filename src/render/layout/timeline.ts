@@ -93,6 +93,22 @@ export function layoutTimeline(model: JourneyModel, columns: Column[]): Timeline
   return { items, milestones, holes, x1: start, x2: cursor };
 }
 
+/**
+ * Where each campaign's name goes under the axis: on a crowded axis every other label drops to a second
+ * row, so each label can be twice as wide as its slot instead of being cut short.
+ */
+export function labelPlaces(items: TimelineItem[], columns: Column[]): { width: number; row: 0 | 1; x: number }[] {
+  const crowded = items.length > 1 && items[0].slot < 130;
+  const left = columns[0].x + 4;
+  const right = columns[columns.length - 1].x + columns[columns.length - 1].width - 4;
+  return items.map((item, i) => {
+    const width = Math.min(crowded ? 2 * item.slot - 14 : item.slot - 10, 200);
+    // Centred under its dot, but kept inside the grid.
+    const x = Math.min(Math.max(item.x, left + width / 2), right - width / 2);
+    return { width, row: crowded && i % 2 === 1 ? 1 : 0, x };
+  });
+}
+
 /** `40 weeks` or `9 days`, for a hole's label. */
 export function durationWords(days: number): string {
   if (days >= 14) return `${Math.round(days / 7)} weeks`;

@@ -35,7 +35,7 @@ export function headerFacts(model: JourneyModel): HeaderFact[] {
   }
   if (map.owner) facts.push({ label: 'Owner', value: map.owner });
   if (map.date) facts.push({ label: 'Date', value: longDate(map.date) });
-  if (map.version || map.status) facts.push({ label: 'Version', value: [map.version, map.status && `for ${map.status === 'review' ? 'review' : map.status}`].filter(Boolean).join(' \u00b7 ') });
+  if (map.version || map.status) facts.push({ label: 'Version', value: [map.version, map.status && (map.status === 'review' ? 'for review' : map.status)].filter(Boolean).join(' \u00b7 ') });
   return facts;
 }
 

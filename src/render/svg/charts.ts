@@ -1,5 +1,5 @@
 import { hasEmotion, layoutEmotion, lowestPointWords } from '../layout/emotion.js';
-import { durationWords, layoutTimeline } from '../layout/timeline.js';
+import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
 import type { Lane, SvgContext } from './context.js';
@@ -81,26 +81,28 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     svg += rect(m.x + 3, ly, w, 14, p.paper) + text(m.x + 6, ly + 11, label, { size: TYPE.label, fill: p.ink, bold: true, caps: true });
   }
   let bottom = axisY;
-  for (const item of tl.items) {
+  const places = labelPlaces(tl.items, ctx.columns);
+  const blocks = tl.items.map((item, i) => {
     const o = item.outreach;
-    const w = Math.min(item.slot - 10, 200);
+    const w = places[i].width;
+    const name = paragraph(0, 0, `${o.ref} ${o.source.name}`, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 3);
+    const extra = [o.channel.name, o.source.metrics?.[0] && `${o.source.metrics[0].value} ${o.source.metrics[0].name.toLowerCase()}`].filter(Boolean).join(' \u00b7 ');
+    const e = paragraph(0, name.height, extra, w, { size: TYPE.label, fill: p.muted, anchor: 'middle' }, 2);
+    return { svg: name.svg + e.svg, height: name.height + e.height };
+  });
+  const secondRow = Math.max(0, ...blocks.filter((_, i) => places[i].row === 0).map((b) => b.height)) + 10;
+  tl.items.forEach((item, i) => {
+    const o = item.outreach;
     const when = o.timing ? o.timing.short : 'no timing';
-    const whenBlock = paragraph(0, 0, when, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 2);
+    const whenBlock = paragraph(0, 0, when, Math.min(item.slot - 6, 200), { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 2);
     svg += `<g transform="translate(${n(item.x)} ${n(axisY - 16 - whenBlock.height)})">${whenBlock.svg}</g>`;
     svg += `<circle cx="${n(item.x)}" cy="${axisY}" r="12" fill="${p.paper}" stroke="${p.ink}" stroke-width="1.5"/>`;
     svg += icon(`icon-${o.channel.icon}`, item.x - 7, axisY - 7, 14, p.ink);
-    let y = axisY + 16;
-    const name = paragraph(0, y, `${o.ref} ${o.source.name}`, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 3);
-    y += name.height;
-    let block = name.svg;
-    const extra = [o.channel.name, o.source.metrics?.[0] && `${prettyMetric(o.source.metrics[0].value)} ${o.source.metrics[0].name.toLowerCase()}`].filter(Boolean).join(' \u00b7 ');
-    const e = paragraph(0, y, extra, w, { size: TYPE.label, fill: p.muted, anchor: 'middle' }, 2);
-    block += e.svg;
-    y += e.height;
-    svg += `<g transform="translate(${n(item.x)} 0)">${block}</g>`;
-    bottom = Math.max(bottom, y);
-  }
+    const top = axisY + 16 + (places[i].row ? secondRow : 0);
+    if (places[i].row) svg += line(item.x, axisY + 13, item.x, top + 1, p.faint, 1);
+    svg += `<g transform="translate(${n(places[i].x)} ${n(top)})">${blocks[i].svg}</g>`;
+    bottom = Math.max(bottom, top + blocks[i].height);
+  });
   return { id: 'outreach', label: 'Outreach', hint: 'campaigns on a time axis, not to scale', height: bottom + 14, svg };
 }
 
-const prettyMetric = (v: string | number) => String(v);
