@@ -60,21 +60,30 @@ export const HEADER_TEMPLATE = '<span></span>';
 
 /**
  * The short hash of the last commit that touched the map, marked when the file has uncommitted changes;
- * nothing when the file is not in a Git repository or Git is missing.
+ * nothing when the file is not in a Git repository or Git is missing. The changes of a folder are asked
+ * for once, however many of its maps print.
  */
 export async function gitCommit(file: string): Promise<string | undefined> {
   if (file === '-') return undefined;
   const cwd = dirname(file);
-  const name = basename(file);
-  const hash = await git(['log', '-1', '--format=%h', '--', name], cwd);
+  const hash = await git(['log', '-1', '--format=%h', '--', basename(file)], cwd);
   if (!hash) return undefined;
-  const changes = await git(['status', '--porcelain', '--', name], cwd);
-  return changes ? `${hash}+changes` : hash;
+  let changes = changedFiles.get(cwd);
+  if (!changes) {
+    // Porcelain paths are relative to the repository's root; the folder's own prefix turns them into names.
+    changes = Promise.all([git(['rev-parse', '--show-prefix'], cwd), git(['status', '--porcelain', '--no-renames', '-z', '--', '.'], cwd)]).then(
+      ([prefix = '', out = '']) => new Set(out.split('\0').filter(Boolean).map((entry) => entry.slice(3).slice(prefix.length))),
+    );
+    changedFiles.set(cwd, changes);
+  }
+  return (await changes).has(basename(file)) ? `${hash}+changes` : hash;
 }
+
+const changedFiles = new Map<string, Promise<Set<string>>>();
 
 function git(args: string[], cwd: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 5_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+    execFile('git', args, { cwd, timeout: 5_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.replace(/\n$/, '') || undefined));
   });
 }
 

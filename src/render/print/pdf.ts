@@ -87,6 +87,8 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
           displayHeaderFooter: true,
           headerTemplate: HEADER_TEMPLATE,
           footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }, plan.parts.length === 1),
+          // Tagging a tall map costs a third of the print time; the accessible form of a map is its HTML.
+          tagged: false,
           timeout: settings.timeout,
         }),
       );
