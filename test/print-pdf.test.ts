@@ -107,6 +107,24 @@ describe('build --format pdf', () => {
     for (const stage of stages) expect(all).toContain(stage.name);
   });
 
+  it('shrinks a map that spills a little over one sheet onto it, when its text stays readable', () => {
+    out = join(tmp, 'spill');
+    mkdirSync(out, { recursive: true });
+    // Cards with more and more words: at the page width these run a little past one A3 sheet.
+    const files = [30, 34, 38, 42].map((words) => {
+      const stages = Array.from({ length: 6 }, (_, i) => ({
+        id: `s${i + 1}`,
+        name: `Stage ${i + 1}`,
+        touchpoints: Array.from({ length: 4 }, (_, j) => ({ id: `t${i + 1}-${j}`, name: `Touchpoint ${j}`, channel: 'web', description: 'word '.repeat(words) })),
+      }));
+      const file = join(out, `spill-${words}.journey.yaml`);
+      writeFileSync(file, JSON.stringify({ journeymap: 1, title: `Spill ${words}`, stages }));
+      return file;
+    });
+    expect(print([...files, '--format', 'pdf']).status).toBe(0);
+    for (const file of files) expect(pdfinfo(file.replace('.journey.yaml', '.pdf')).Pages, file).toBe('1');
+  });
+
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {
     out = join(tmp, 'epoch');
     const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z

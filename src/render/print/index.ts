@@ -55,6 +55,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
   const concurrency = options.jobs || availableParallelism();
   const found = findBrowser({ browserPath: options.browserPath });
   const render: RenderOptions = { theme: options.theme, templates: options.templates };
+  const sourceDate = sourceDateEpoch();
 
   let session: BrowserSession | undefined;
   const progress = createProgress(jobs.length, process.stderr, options.color);
@@ -76,7 +77,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
       timeout,
       creator: `journeymap ${version}`,
       producer: `${session.version} via journeymap ${version}`,
-      sourceDate: sourceDateEpoch(),
+      sourceDate,
     };
     const browser = session.browser;
 
@@ -106,8 +107,8 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
           progress.started(name);
           const notes: string[] = [];
           try {
-            const page = (pages[worker] ??= await openLockedPage(browser));
-            const outputs = await withTimeout(printFormats(page, file, map, notes), timeout, () => page.close());
+            const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), file, map, notes);
+            const outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
             if (interruption.signal) return;
             // Every format of a map is printed before any is written: a failed map keeps its old files.
             for (const output of outputs) await writeFileAtomic(output.path, output.bytes);

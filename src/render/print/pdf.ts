@@ -101,15 +101,24 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // A map that just spills onto more sheets may fit on one at a smaller scale that is still readable.
   const sheets = Math.max(...parts.map(countPages));
   if (mightFitOneSheet(sheets, scale, plan.readableScale)) {
-    let tallest = 0;
-    for (const [i, range] of plan.parts.entries()) {
-      await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
-      tallest = Math.max(tallest, (await measurePage(page)).height);
-    }
-    const fitted = oneSheetScale(tallest, geometry);
-    if (fitted >= plan.readableScale && fitted < scale) {
-      scale = fitted;
-      parts = await printAt(scale);
+    const tallestAt = async (at: number) => {
+      let tallest = 0;
+      for (const [i, range] of plan.parts.entries()) {
+        await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
+        tallest = Math.max(tallest, (await measurePage(page)).height);
+      }
+      return tallest;
+    };
+    // Text wraps differently at each width, so a scale is checked by laying the map out at it.
+    let fitted = scale;
+    for (let tries = 0; tries < 4 && fitted >= plan.readableScale; tries++) {
+      const tallest = await tallestAt(fitted);
+      if (tallest * fitted <= geometry.printableHeightPx) {
+        const again = fitted < scale ? await printAt(fitted) : parts;
+        if (Math.max(...again.map(countPages)) < sheets) [scale, parts] = [fitted, again];
+        break;
+      }
+      fitted = Math.min(fitted * 0.98, oneSheetScale(tallest, geometry));
     }
   }
 

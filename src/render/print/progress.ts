@@ -40,8 +40,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     const filled = Math.round((finished / Math.max(1, total)) * BAR_WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     const names = [...active].join(', ');
-    const text = `printing ${color ? `\x1b[36m${bar}\x1b[39m` : bar} ${finished}/${total}${names ? `  ${names}` : ''}`;
-    stream.write(`\r\x1b[2K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1) + (color ? 10 : 0))}`);
+    const room = Math.max(0, (stream.columns || 80) - 1 - 'printing  '.length - bar.length - `${finished}/${total}`.length - 2);
+    const tail = names.length > room ? `${names.slice(0, Math.max(0, room - 1))}…` : names;
+    stream.write(`\r\x1b[2Kprinting ${color ? `\x1b[36m${bar}\x1b[39m` : bar} ${finished}/${total}${tail ? `  ${tail}` : ''}`);
     drawn = true;
   };
   return {
