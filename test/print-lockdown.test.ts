@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { root, run } from './helpers/cli.js';
-import { chromiumUnder, pdfDrawnText, pdfText, privateTmp } from './helpers/print.js';
+import { chromiumUnder, machineBrowser, pdfDrawnText, pdfText, privateTmp } from './helpers/print.js';
 
 // A loopback server stands for the network and a local file for the disk: while hostile maps print,
 // the server must see no connection at all and the file's content must not reach the PDF.
@@ -77,7 +77,7 @@ describe('printing hostile maps', () => {
     // Only what a root, offline container needs, and the one flag the lock-down relies on: without site
     // isolation every frame stays under the page's "JavaScript off" switch.
     const browser = await puppeteer.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: await machineBrowser(),
       headless: true,
       pipe: true,
       userDataDir: profile,
@@ -118,7 +118,7 @@ describe('printing hostile maps', () => {
     const { openLockedPage, loadHtml } = await import(join(root, 'dist/browser/lockdown.js'));
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
-    const session = await launchBrowser('/usr/bin/chromium').finally(() => {
+    const session = await launchBrowser(await machineBrowser()).finally(() => {
       process.env.TMPDIR = previous;
     });
     try {

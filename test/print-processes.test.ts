@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync }
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bin, root, run } from './helpers/cli.js';
-import { chromiumUnder, pdfinfo, privateTmp } from './helpers/print.js';
+import { chromiumUnder, machineBrowser, pdfinfo, privateTmp } from './helpers/print.js';
 
 // Every run gets the private TMPDIR, so the browser's profile (and its command line) is inside it and
 // `chromiumUnder(tmp)` sees the Chromium processes of these runs only.
@@ -57,11 +57,11 @@ describe('the browser', () => {
     expect(env.stderr).toContain('JOURNEYMAP_BROWSER points at "/nowhere/chrome"');
   });
 
-  it('comes from JOURNEYMAP_BROWSER before PATH', () => {
+  it('comes from JOURNEYMAP_BROWSER before PATH', async () => {
     out = join(tmp, 'env');
     mkdirSync(out, { recursive: true });
     const link = join(out, 'my-browser');
-    symlinkSync('/usr/bin/chromium', link);
+    symlinkSync(await machineBrowser(), link);
     const result = print([knee, '--format', 'pdf', '--out-dir', out], { JOURNEYMAP_BROWSER: link });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`from ${link} (JOURNEYMAP_BROWSER)`);

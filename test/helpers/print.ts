@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A private TMPDIR for the CLI runs of one test file: the browser's temporary profile is created in it,
@@ -9,6 +10,12 @@ import { join } from 'node:path';
  */
 export function privateTmp(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The browser the CLI would find on this machine (flag and settings aside). */
+export async function machineBrowser(): Promise<string> {
+  const { findBrowser } = await import(join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/browser/find.js'));
+  return findBrowser().path;
 }
 
 /** Chromium processes whose command line mentions `dir` (their --user-data-dir is inside it). */
