@@ -14,7 +14,8 @@ export const PROFILE_PREFIX = 'journeymap-chromium-';
  * request that slipped past the page's own refusal could not leave the machine. Site isolation is off
  * so that every frame of a page lives in the page's own renderer, under its "JavaScript off" switch
  * (an out-of-process frame is a target of its own; data: and srcdoc frames side by side also made
- * Chromium drop the page mid-load).
+ * Chromium drop the page mid-load). Text is laid out without font hinting, so that line breaks, and so
+ * page breaks, do not depend on the machine's font settings.
  */
 const LOCKED_DOWN_FLAGS = [
   '--disable-gpu',
