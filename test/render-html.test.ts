@@ -148,5 +148,12 @@ describe('--templates', () => {
     const u = run(['build', fixture('hostile.journey.yaml'), '--format', 'html', '--templates', other, '--out-dir', out]);
     expect(u.status).toBe(2);
     expect(u.stderr).toMatch(/no template is called "fotter"; overridable: page, .*footer/);
+
+    const helper = tempDir('tpl-helper');
+    writeFileSync(join(helper, 'footer.hbs'), '<footer>{{#unknownHelper title}}x{{/unknownHelper}}</footer>');
+    const h = run(['build', fixture('hostile.journey.yaml'), '--format', 'html', '--templates', helper, '--out-dir', out]);
+    expect(h.status).toBe(2);
+    expect(h.stderr).toMatch(/unknown helper unknownHelper/);
+    expect(h.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

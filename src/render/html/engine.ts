@@ -117,6 +117,7 @@ export function renderPage(view: unknown, templatesDir?: string): string {
   try {
     return page(view, RUNTIME_OPTIONS);
   } catch (error) {
-    throw new JourneymapError(`template error: ${(error as Error).message.split('\n')[0]}`, ExitCode.invalid);
+    // Only a user's --templates can fail here (the built-in ones are tested): a usage error, not a bad map.
+    throw new JourneymapError(`--templates ${templatesDir ?? ''}: ${(error as Error).message.split('\n')[0]}`, templatesDir ? ExitCode.usage : ExitCode.invalid);
   }
 }
