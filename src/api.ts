@@ -1,7 +1,7 @@
 import { ExitCode, JourneymapError } from './errors.js';
 import { readSource } from './load/source.js';
-import { checkAndParse, reportUnreadable, type CheckOptions } from './validate/check.js';
-import type { FileReport } from './validate/finding.js';
+import { reportUnreadable, type FileReport } from './validate/finding.js';
+import { quickCheck, type CheckOptions } from './validate/quick-check.js';
 import type { JourneyMap } from './types/journeymap.js';
 
 export interface LoadedMap {
@@ -21,9 +21,15 @@ export async function loadMap(path: string, options: CheckOptions = {}): Promise
   return loadMapFromText(read.source.text, read.source.file, options);
 }
 
-/** Parses and validates a map held in memory; `file` names it in findings. */
-export function loadMapFromText(text: string, file = '<input>', options: CheckOptions = {}): LoadedMap {
-  const { report, data } = checkAndParse({ file, text }, options);
+/**
+ * Parses and validates a map held in memory; `file` names it in findings. A clean map is recognised
+ * by the fast check; the full parser, which locates findings, is loaded only for a map that has some.
+ */
+export async function loadMapFromText(text: string, file = '<input>', options: CheckOptions = {}): Promise<LoadedMap> {
+  const clean = quickCheck(text, options);
+  if (clean) return { report: { file, findings: [] }, map: clean as unknown as JourneyMap };
+  const { checkThoroughly } = await import('./validate/check.js');
+  const { report, data } = checkThoroughly({ file, text }, options);
   const valid = !report.findings.some((f) => f.severity === 'error');
   return valid && data ? { report, map: data as unknown as JourneyMap } : { report };
 }

@@ -23,7 +23,7 @@ it('an HTML build uses the precompiled templates and only the Handlebars runtime
     const { createRequire } = await import('node:module');
     const { loadMapFromText } = await import(${JSON.stringify(join(root, 'dist/api.js'))});
     const { renderHtml } = await import(${JSON.stringify(join(root, 'dist/render/html/index.js'))});
-    const { map } = loadMapFromText(readFileSync(${JSON.stringify(knee)}, 'utf8'), 'knee');
+    const { map } = await loadMapFromText(readFileSync(${JSON.stringify(knee)}, 'utf8'), 'knee');
     const html = renderHtml(map, {});
     const cache = Object.keys(createRequire(import.meta.url).cache);
     console.log(JSON.stringify({ length: html.length, handlebars: cache.filter((f) => f.includes('handlebars')) }));`;

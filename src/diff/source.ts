@@ -21,7 +21,7 @@ export async function readMapSource(spec: string): Promise<MapSource> {
   if (spec.startsWith(GIT_PREFIX)) return readFromGit(spec);
   const read = await readSource(spec);
   if (!read.ok) return { file: read.file, text: '', report: reportUnreadable(read.file, read.text, read.finding) };
-  return { file: read.source.file, text: read.source.text, ...loadMapFromText(read.source.text, read.source.file) };
+  return { file: read.source.file, text: read.source.text, ...(await loadMapFromText(read.source.text, read.source.file)) };
 }
 
 async function readFromGit(spec: string): Promise<MapSource> {
@@ -36,7 +36,7 @@ async function readFromGit(spec: string): Promise<MapSource> {
   const bytes = await gitShow(object, spec);
   const read = decode(spec, bytes);
   if (!read.ok) return { file: spec, text: '', report: reportUnreadable(read.file, read.text, read.finding) };
-  return { file: spec, text: read.source.text, ...loadMapFromText(read.source.text, spec) };
+  return { file: spec, text: read.source.text, ...(await loadMapFromText(read.source.text, spec)) };
 }
 
 function gitShow(object: string, spec: string): Promise<Buffer> {

@@ -10,8 +10,8 @@ import { ExitCode, JourneymapError } from '../../errors.js';
 import { formatters } from '../../format/index.js';
 import { readSource } from '../../load/source.js';
 import type { RenderOptions } from '../../render/options.js';
-import { reportUnreadable, type RuleSettings } from '../../validate/check.js';
-import type { FileReport } from '../../validate/finding.js';
+import { reportUnreadable, type FileReport } from '../../validate/finding.js';
+import type { RuleSettings } from '../../validate/quick-check.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
@@ -184,7 +184,7 @@ async function recordPrinted(cache: BuildCache, outputs: { output: string; key: 
 async function loadForBuild(file: string, rules: RuleSettings | undefined): Promise<LoadedMap & { text?: string }> {
   const read = await readSource(file);
   if (!read.ok) return { report: reportUnreadable(read.file, read.text, read.finding) };
-  return { ...loadMapFromText(read.source.text, read.source.file, { rules }), text: read.source.text };
+  return { ...(await loadMapFromText(read.source.text, read.source.file, { rules })), text: read.source.text };
 }
 
 type TextRenderer = (map: NonNullable<LoadedMap['map']>, options: RenderOptions) => string;

@@ -28,7 +28,7 @@ export async function runImport(file: string, options: ImportCommandOptions): Pr
   if (!result.yaml) return ExitCode.invalid;
 
   // The result must be a map that validate accepts; anything else is a bug here, reported as validate would.
-  const check = loadMapFromText(result.yaml, options.out ?? '<imported map>');
+  const check = await loadMapFromText(result.yaml, options.out ?? '<imported map>');
   if (!check.map) {
     process.stderr.write(formatters.stylish([check.report], { color: options.color, version }));
     return ExitCode.invalid;
