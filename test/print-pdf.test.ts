@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -151,12 +151,27 @@ describe('build --format png', () => {
     expect(two).toEqual({ width: one.width * 2, height: one.height * 2 });
   });
 
+  it('shows all of a grid wider than the screen', () => {
+    out = join(tmp, 'wide-png');
+    mkdirSync(out, { recursive: true });
+    const stages = Array.from({ length: 12 }, (_, i) => ({ id: `s${i + 1}`, name: `Stage ${i + 1}`, touchpoints: [{ id: `t${i + 1}`, name: `T ${i + 1}`, channel: 'web' }] }));
+    writeFileSync(join(out, 'wide.journey.yaml'), JSON.stringify({ journeymap: 1, title: 'Wide', stages }));
+    writeFileSync(join(out, 'narrow.journey.yaml'), JSON.stringify({ journeymap: 1, title: 'Narrow', stages: stages.slice(0, 6) }));
+    expect(print([join(out, 'wide.journey.yaml'), join(out, 'narrow.journey.yaml'), '--format', 'png', '--scale', '1']).status).toBe(0);
+    // Twice the stages make the picture wider by six stage columns: the grid is not cut at the screen's edge.
+    const wide = pngSize(join(out, 'wide.png')).width;
+    const narrow = pngSize(join(out, 'narrow.png')).width;
+    expect(wide).toBeGreaterThan(narrow + 6 * 150);
+  });
+
   it('prints pdf and png of the same map in one call, and writes nothing to stdout', () => {
     out = join(tmp, 'both');
     const result = print([examples[0], '--format', 'png,pdf', '--out-dir', out]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
-    expect(readdirSync(out).sort()).toEqual([expect.stringMatching(/\.pdf$/), expect.stringMatching(/\.png$/)]);
-    expect(existsSync(join(out, readdirSync(out)[0]))).toBe(true);
+    const [pdf, png] = readdirSync(out).sort();
+    expect([pdf, png]).toEqual([expect.stringMatching(/\.pdf$/), expect.stringMatching(/\.png$/)]);
+    expect(Number(pdfinfo(join(out, pdf)).Pages)).toBeGreaterThanOrEqual(1);
+    expect(pngSize(join(out, png)).width).toBeGreaterThanOrEqual(2 * 1600);
   });
 });

@@ -1,5 +1,8 @@
 import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 
+/** A window narrower than any grid, so that what reaches past it has a width of its own. */
+export const NARROW_WINDOW_PX = 480;
+
 /** Sizes of the loaded page in CSS pixels. */
 export interface Measure {
   /** The document's scrollable size (never less than the viewport). */
@@ -7,7 +10,8 @@ export interface Measure {
   height: number;
   /**
    * The width the content itself needs: the right edge of the furthest box, plus as much again as the
-   * left margin. Unlike `width`, it sees content that overflows inside a scroll box.
+   * left margin (where the first text starts). Unlike `width`, it sees content that overflows inside a
+   * scroll box.
    */
   contentWidth: number;
   /** Where the body element ends: the page's own height, even when the viewport is taller. */
@@ -47,10 +51,11 @@ function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotRespo
     const [x, y, w, h] = layout.bounds[i] ?? [0, 0, 0, 0];
     const name = strings[nodes.nodeName?.[node] ?? -1];
     if (name === 'BODY') bodyBottom = y + h;
+    // The root boxes are as wide as the window; anything inside that is wider has overflowed it.
+    if (name !== '#document' && name !== 'HTML' && name !== 'BODY' && w > 0 && h > 0) right = Math.max(right, x + w);
     const textIndex = layout.text[i] ?? -1;
     const length = textIndex >= 0 ? (strings[textIndex]?.trim().length ?? 0) : 0;
     if (!length || w <= 0) return;
-    right = Math.max(right, x + w);
     left = Math.min(left, x);
     const size = parseFloat(strings[layout.styles[i]?.[0] ?? -1] ?? '');
     if (Number.isFinite(size) && size > 0) characters.set(size, (characters.get(size) ?? 0) + length);

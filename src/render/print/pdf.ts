@@ -5,13 +5,10 @@ import { renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
 import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
-import { measurePage } from './measure.js';
+import { measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { marginOption, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitOneSheet, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
-
-/** Narrower than any grid, so that the measured width is the grid's own. */
-const NARROW_WINDOW_PX = 480;
 
 export interface PdfSettings {
   geometry: PageGeometry;
