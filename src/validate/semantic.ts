@@ -25,13 +25,14 @@ export function semanticFindings(map: Obj): RawFinding[] {
   const ids = new Map<string, Declared>();
 
   // Paths are built only for findings: clean maps, the common case, allocate as little as possible here.
-  const declare = (kind: Kind, item: unknown, ...path: (string | number)[]) => {
+  const declare = (kind: Kind, item: unknown, a: string, i: number, b?: string, j?: number) => {
     if (!isObj(item)) return;
     const id = str(item.id);
     if (id === undefined) return;
     const previous = ids.get(id);
     if (previous) {
-      findings.push({ ruleId: 'duplicate-id', message: `id \`${id}\` is already used by the ${previous.kind} "${previous.name}"; ids are unique across the map`, path: [...path, 'id'] });
+      const path: DataPath = b === undefined ? [a, i, 'id'] : [a, i, b, j!, 'id'];
+      findings.push({ ruleId: 'duplicate-id', message: `id \`${id}\` is already used by the ${previous.kind} "${previous.name}"; ids are unique across the map`, path });
       return;
     }
     ids.set(id, { kind, name: str(item.name) ?? str(item.title) ?? id });
@@ -60,29 +61,32 @@ export function semanticFindings(map: Obj): RawFinding[] {
   list(map.outreach).forEach((o, i) => declare('outreach item', o, 'outreach', i));
 
   const usedChannels = new Set<string>();
-  const resolve = (kind: Kind, value: unknown, base: DataPath, ...rest: (string | number)[]) => {
+  // `unresolved(...) && report(path)`: the path is built only for a reference that does not resolve.
+  let miss = '';
+  const report = (path: DataPath) => findings.push({ ruleId: 'unresolved-reference', message: miss, path });
+  const unresolved = (kind: Kind, value: unknown): boolean => {
     const id = str(value);
-    if (id === undefined) return;
+    if (id === undefined) return false;
     const found = ids.get(id);
     if (kind === 'channel') {
       usedChannels.add(id);
-      if (isBuiltinChannel(id) || found?.kind === 'channel') return;
+      if (isBuiltinChannel(id) || found?.kind === 'channel') return false;
     }
-    if (found?.kind === kind) return;
-    const path = [...base, ...rest];
+    if (found?.kind === kind) return false;
     const candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
     if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
     const suggestion = closest(id, candidates);
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : kind === 'channel' ? '; declare it under `channels` or use a built-in channel' : candidates.length === 0 ? `; the map declares no ${kind}` : '';
-    findings.push({ ruleId: 'unresolved-reference', message: `unknown ${kind} \`${id}\`${other}${hint}`, path });
+    miss = `unknown ${kind} \`${id}\`${other}${hint}`;
+    return true;
   };
 
   const milestones = list(map.milestones);
   const hasMilestones = milestones.some(isObj);
   const checkTiming = (timing: unknown, path: DataPath) => {
     if (!isObj(timing)) return;
-    if (timing.milestone !== undefined) resolve('milestone', timing.milestone, path, 'milestone');
+    if (timing.milestone !== undefined) unresolved('milestone', timing.milestone) && report([...path, 'milestone']);
     else if (!hasMilestones) {
       findings.push({ ruleId: 'timing-without-milestone', message: 'timing needs a milestone to count from: declare one under `milestones` (surgery, discharge, ...)', path });
     }
@@ -103,7 +107,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
   };
 
   milestones.forEach((m, i) => {
-    if (isObj(m) && m.milestone !== undefined) resolve('milestone', m.milestone, ['milestones', i], 'milestone');
+    if (isObj(m) && m.milestone !== undefined) unresolved('milestone', m.milestone) && report(['milestones', i, 'milestone']);
   });
   findMilestoneCycles(milestones, findings);
 
@@ -121,17 +125,17 @@ export function semanticFindings(map: Obj): RawFinding[] {
     }
     touchpoints.forEach((t, j) => {
       if (!isObj(t)) return;
-      resolve('channel', t.channel, ['stages', i, 'touchpoints', j], 'channel');
-      if (t.personas !== undefined) list(t.personas).forEach((p, k) => resolve('persona', p, ['stages', i, 'touchpoints', j], 'personas', k));
+      unresolved('channel', t.channel) && report(['stages', i, 'touchpoints', j, 'channel']);
+      if (t.personas !== undefined) list(t.personas).forEach((p, k) => unresolved('persona', p) && report(['stages', i, 'touchpoints', j, 'personas', k]));
       if (t.timing !== undefined) checkTiming(t.timing, ['stages', i, 'touchpoints', j, 'timing']);
     });
   });
 
   list(map.gaps).forEach((g, i) => {
     if (!isObj(g)) return;
-    resolve('stage', g.stage, ['gaps', i], 'stage');
+    unresolved('stage', g.stage) && report(['gaps', i, 'stage']);
     list(g.touchpoints).forEach((t, k) => {
-      resolve('touchpoint', t, ['gaps', i], 'touchpoints', k);
+      unresolved('touchpoint', t) && report(['gaps', i, 'touchpoints', k]);
       const owner = stageOf.get(String(t));
       if (owner && typeof g.stage === 'string' && ids.get(g.stage)?.kind === 'stage' && owner !== g.stage) {
         findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
@@ -145,10 +149,10 @@ export function semanticFindings(map: Obj): RawFinding[] {
   list(map.outreach).forEach((o, i) => {
     if (!isObj(o)) return;
     const path: DataPath = ['outreach', i];
-    resolve('stage', o.stage, path, 'stage');
-    resolve('channel', o.channel, path, 'channel');
-    list(o.gaps).forEach((g, k) => resolve('gap', g, path, 'gaps', k));
-    list(o.touchpoints).forEach((t, k) => resolve('touchpoint', t, path, 'touchpoints', k));
+    unresolved('stage', o.stage) && report([...path, 'stage']);
+    unresolved('channel', o.channel) && report([...path, 'channel']);
+    list(o.gaps).forEach((g, k) => unresolved('gap', g) && report([...path, 'gaps', k]));
+    list(o.touchpoints).forEach((t, k) => unresolved('touchpoint', t) && report([...path, 'touchpoints', k]));
     checkTiming(o.timing, [...path, 'timing']);
   });
 
