@@ -101,6 +101,15 @@ describe('build --format pdf', () => {
     expect(last).not.toContain('Phase AA');
     expect(last).toContain('continued from the previous sheet');
     expect(last).toContain(`page ${pages} of ${pages}`);
+    // Each sheet is numbered as the whole map is: stage 12's touchpoint is T12 there, not T1 again,
+    // and the header says which stages the sheet holds.
+    expect(first).toMatch(/\bT1\b/);
+    expect(last).toMatch(/\bT12\b/);
+    expect(last).not.toMatch(/\bT1\b/);
+    expect(last).toMatch(/\b12 Phase LL/);
+    expect(first).toMatch(new RegExp(`Sheet 1 of ${pages} · stages 1–\\d+ of 12 · continues on sheet 2`));
+    expect(squash(last)).toContain(squash(`Sheet ${pages} of ${pages}`));
+    expect(last).toContain(`continued from sheet ${pages - 1}`);
     // The header repeats on every sheet, and every stage is printed.
     const all = pdfText(pdf);
     for (let page = 1; page <= pages; page++) expect(pdfText(pdf, page)).toContain('A wide map');

@@ -13,6 +13,11 @@ export interface RenderOptions {
    * holds only this part's stages; `whole` is the full map, to number items as on the unsplit map.
    */
   printPart?: PrintPart;
+  /**
+   * `print` (set by PDF/PNG printing) makes the HTML dense enough for a sheet: shorter cards and header,
+   * a few quotes per stage with a count of the rest. Defaults to `screen`.
+   */
+  density?: 'screen' | 'print';
 }
 
 /** One part of a map printed across several sheets (PDF only). */

@@ -9,6 +9,8 @@ import { wrap } from '../layout/text.js';
 import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
 import type { RenderOptions } from '../options.js';
+import { chevronPoints, limitForPrint, printPersona, sheetWords } from './density.js';
+import { numberAsWhole } from '../../model/numbering.js';
 
 /** Length of text once HTML-escaped, as validators and tab titles count it. */
 const escapedLength = (s: string) => s.length + [...s].reduce((n, c) => n + ({ '&': 4, '<': 3, '>': 3, '"': 5, "'": 5, '`': 5, '=': 5 }[c] ?? 0), 0);
@@ -29,11 +31,11 @@ function gapTag(g: TouchpointModel['gaps'][number], palette: Palette) {
   return { ref: g.ref, severity: severityView(g.severity, palette) };
 }
 
-function emotionView(model: JourneyModel, columns: Column[], palette: Palette) {
+function emotionView(model: JourneyModel, columns: Column[], palette: Palette, step: number) {
   if (!hasEmotion(model)) return undefined;
   const left = columns[0].x;
   const xs = touchpointXs(model, columns);
-  const chart = layoutEmotion(model, xs, palette, 34, 22);
+  const chart = layoutEmotion(model, xs, palette, 34, step);
   const width = columns[columns.length - 1].x + columns[columns.length - 1].width - left;
   const lowest = chart.lowest && {
     x: r(chart.lowest.x),
@@ -128,18 +130,27 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
  * Documented for `--templates` authors in docs/templates.md; changing a field's meaning is a breaking change.
  */
 export function buildView(map: JourneyMap, options: RenderOptions) {
-  const model = buildJourney(map);
+  const part = options.printPart;
+  // A sheet of a split print is numbered, tinted and counted as on the whole map.
+  const model = part ? numberAsWhole(buildJourney(map), buildJourney(part.whole)) : buildJourney(map);
+  const offset = part?.firstStage ?? 0;
+  const print = options.density === 'print';
   const themeName = options.theme ?? 'default';
   const palette = palettes[themeName];
   const columns = layoutColumns(model, 0);
   const gridWidth = GRID.gutter + columns.reduce((w, c) => w + c.width, 0);
   const stages = model.stages;
-  const cell = <T>(pick: (s: (typeof stages)[number]) => T[]) => stages.map((s) => ({ tinted: s.index % 2 === 1, cardColumns: columns[s.index].cardColumns, items: pick(s) }));
+  const tinted = (index: number) => (index + offset) % 2 === 1;
+  const cell = <T>(pick: (s: (typeof stages)[number]) => T[]) => stages.map((s) => ({ tinted: tinted(s.index), cardColumns: columns[s.index].cardColumns, items: pick(s) }));
   const any = (cells: { items: unknown[] }[]) => (cells.some((c) => c.items.length) ? { cells } : undefined);
-  const listItems = (key: 'thoughts' | 'painPoints') => cell((s) => [
-    ...(s.source[key] ?? []).map((text) => ({ text, ref: '' })),
-    ...s.touchpoints.flatMap((t) => (t.source[key] ?? []).map((text) => ({ text, ref: t.ref }))),
-  ]);
+  const limitedForPrint = <C extends { items: unknown[] }>(cells: C[], key: 'thoughts' | 'painPoints' | 'metrics') => (print ? cells.map((c) => limitForPrint(c, key)) : cells);
+  const listItems = (key: 'thoughts' | 'painPoints') => {
+    const cells = cell((s) => [
+      ...(s.source[key] ?? []).map((text) => ({ text, ref: '' })),
+      ...s.touchpoints.flatMap((t) => (t.source[key] ?? []).map((text) => ({ text, ref: t.ref }))),
+    ]);
+    return limitedForPrint(cells, key);
+  };
 
   const touchpoints = cell((s) => s.touchpoints.map((t) => {
     const worst = t.gaps.map((g) => g.severity).sort((a, b) => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b))[0];
@@ -147,7 +158,8 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       ref: t.ref,
       id: t.source.id,
       name: t.source.name,
-      description: t.source.description,
+      // On paper a card keeps what identifies it; the full description stays in the HTML.
+      description: print ? undefined : t.source.description,
       channel: { name: t.channel.name, icon: `icon-${t.channel.icon}` },
       actor: t.source.actor,
       owner: t.source.owner,
@@ -172,7 +184,9 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
     state: { current: (map.state ?? 'current') === 'current', future: map.state === 'future' },
     // The personas get their own block below the facts.
     facts: headerFacts(model).filter((f) => !f.label.startsWith('Persona')),
-    personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
+    personas: model.personas.map((p) => (print ? printPersona(p) : { name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
+    print,
+    sheet: part && sheetWords(part, stages.length),
     legend: {
       channels: model.channels.map((c) => ({ name: c.name, icon: `icon-${c.icon}` })),
       severities: model.gaps.length ? SEVERITIES.map((s) => severityView(s, palette)) : [],
@@ -188,18 +202,21 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       width: columns[s.index].width,
       percent: r((columns[s.index].width / gridWidth) * 100),
       cardColumns: columns[s.index].cardColumns,
-      number: String(s.index + 1).padStart(2, '0'),
+      number: String(s.index + offset + 1).padStart(2, '0'),
       id: s.source.id,
       name: s.source.name,
       description: s.source.description,
       goal: s.source.goal,
       duration: s.source.duration,
-      tinted: s.index % 2 === 1,
-      first: s.index === 0,
+      tinted: tinted(s.index),
+      first: s.index + offset === 0,
+      chevronWidth: columns[s.index].width - 4,
+      chevron: print ? chevronPoints(columns[s.index].width, s.index + offset === 0) : undefined,
     })),
     lanes: {
       touchpoints: any(touchpoints),
-      emotion: emotionView(model, columns, palette),
+      // On paper a flatter curve: its levels stay 16 px apart, still clear at 7 pt labels.
+      emotion: emotionView(model, columns, palette, print ? 16 : 22),
       thoughts: any(listItems('thoughts')),
       painPoints: any(listItems('painPoints')),
       gaps: any(cell((s) => s.gaps.map((g) => ({
@@ -219,13 +236,13 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
         effort: o.gap.source.effort && levelWord(o.gap.source.effort),
       })))),
       outreach: outreachView(model, columns, palette),
-      metrics: any(cell((s) => stageMetrics(s).map(({ metric, touchpoint }) => ({
+      metrics: any(limitedForPrint(cell((s) => stageMetrics(s).map(({ metric, touchpoint }) => ({
         value: prettyValue(metric.value),
         name: metric.name,
         ref: touchpoint?.ref,
         target: metricTarget(metric),
         source: metric.source,
-      })))),
+      }))), 'metrics')),
     },
     footer: {
       sources: map.sources ?? [],

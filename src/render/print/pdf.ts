@@ -7,7 +7,7 @@ import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { marginOption, type PageGeometry } from './paper.js';
-import { bodyPt, MIN_BODY_PT, mightFitOneSheet, oneSheetScale, planSheets } from './plan.js';
+import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
 
 export interface PdfSettings {
@@ -95,9 +95,9 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
 
   let scale = plan.scale;
   let parts = await printAt(scale);
-  // A map that just spills onto more sheets may fit on one at a smaller scale that is still readable.
+  // A map that just spills onto another sheet may fit on one sheet fewer at a smaller, still readable scale.
   const sheets = Math.max(...parts.map(countPages));
-  if (mightFitOneSheet(sheets, scale, plan.readableScale)) {
+  if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
     const tallestAt = async (at: number) => {
       let tallest = 0;
       for (const [i, range] of plan.parts.entries()) {
@@ -106,16 +106,22 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
       }
       return tallest;
     };
-    // Text wraps differently at each width, so a scale is checked by laying the map out at it.
+    // Rows and cards that may not break leave room at the foot of a sheet: aim below a whole number of sheets.
+    const goal = sheets - 1;
+    const room = goal * geometry.printableHeightPx * (goal > 1 ? 0.94 : 1);
+    // Text wraps differently at each width, so a scale is checked by laying the map out at it; the
+    // smallest readable scale is always among those tried.
     let fitted = scale;
-    for (let tries = 0; tries < 4 && fitted >= plan.readableScale; tries++) {
+    for (let tries = 0; tries < 4; tries++) {
       const tallest = await tallestAt(fitted);
-      if (tallest * fitted <= geometry.printableHeightPx) {
+      if (tallest * fitted <= room) {
         const again = fitted < scale ? await printAt(fitted) : parts;
         if (Math.max(...again.map(countPages)) < sheets) [scale, parts] = [fitted, again];
         break;
       }
-      fitted = Math.min(fitted * 0.98, oneSheetScale(tallest, geometry));
+      const next = Math.max(plan.readableScale, Math.min(fitted * 0.98, oneSheetScale(tallest / goal, geometry)));
+      if (next >= fitted) break;
+      fitted = next;
     }
   }
 

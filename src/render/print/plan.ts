@@ -48,12 +48,12 @@ export async function planSheets(
 }
 
 /**
- * A map printed at `scale` ran over `sheets` sheets: could a smaller, still readable scale put it on one?
- * Its printed height lies between `sheets - 1` and `sheets` page heights, so only when even the larger
- * bound leaves room is it worth measuring.
+ * A map printed at `scale` ran over `sheets` sheets: could a smaller, still readable scale put it on
+ * fewer? Rows and cards that may not break can leave most of a sheet empty, so the page count says little
+ * about the height: whenever the scale can still shrink, it is worth laying the map out to see.
  */
-export function mightFitOneSheet(sheets: number, scale: number, readableScale: number): boolean {
-  return sheets > 1 && scale / (sheets - 1) >= readableScale;
+export function mightFitFewerSheets(sheets: number, scale: number, readableScale: number): boolean {
+  return sheets > 1 && scale > readableScale;
 }
 
 /** The scale that puts a map `height` CSS px tall on one sheet, with a hair to spare for rounding. */
