@@ -1,5 +1,4 @@
 import { ExitCode } from '../errors.js';
-import { formatters } from '../format/index.js';
 import { version } from '../version.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './load.js';
 
@@ -13,7 +12,8 @@ export async function loadConfigForCommand(file: string | undefined, color: bool
     return { loaded: await loadConfig({ file }) };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(formatters.stylish([error.report], { color, version }).replace(/[^\n]*\n$/, ''));
+    const { stylish } = await import('../format/stylish.js');
+    process.stderr.write(stylish([error.report], { color, version }).replace(/[^\n]*\n$/, ''));
     process.stderr.write(`journeymap: ${error.message}\n`);
     return { exit: ExitCode.usage };
   }

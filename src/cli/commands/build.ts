@@ -7,7 +7,6 @@ import type { LoadedConfig } from '../../config/load.js';
 import { loadConfigForCommand } from '../../config/report.js';
 import { configPath, pick, resolveInputs, resolveRules, type GivenOnCommandLine } from '../../config/resolve.js';
 import { ExitCode, JourneymapError } from '../../errors.js';
-import { formatters } from '../../format/index.js';
 import { readSource } from '../../load/source.js';
 import type { RenderOptions } from '../../render/options.js';
 import { reportUnreadable, type FileReport } from '../../validate/finding.js';
@@ -156,7 +155,11 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
     else for (const p of prints) notice(`unchanged ${p.output}`);
     for (const p of prints) if (p.key && !p.fresh) printed.push({ output: p.output, key: p.key });
   }
-  if (invalid.length) process.stderr.write(formatters.stylish(invalid, { color: options.color, version }));
+  if (invalid.length) {
+    // The report formatter (and chalk) load only when there is something to report.
+    const { stylish } = await import('../../format/stylish.js');
+    process.stderr.write(stylish(invalid, { color: options.color, version }));
+  }
 
   if (printJobs.length) {
     const { printMaps } = await import('../../render/print/index.js');
