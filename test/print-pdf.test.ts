@@ -66,6 +66,35 @@ describe('build --format pdf', () => {
     }
   });
 
+  it('prints a dense form of the map: the knee replacement on at most two A3 sheets, what is left out counted', () => {
+    out = join(tmp, 'dense');
+    const file = examples.find((f) => f.endsWith('/knee-replacement.journey.yaml'))!;
+    const result = print([file, '--format', 'pdf,html', '--out-dir', out]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toMatch(/under 7 pt/);
+    const pdf = join(out, 'knee-replacement.pdf');
+    expect(Number(pdfinfo(pdf).Pages)).toBeLessThanOrEqual(2);
+
+    // Per stage at most two thoughts and three pain points are printed; the rest are counted on the sheet.
+    type Listed = { thoughts?: string[]; painPoints?: string[]; touchpoints?: { description?: string; thoughts?: string[]; painPoints?: string[] }[] };
+    const map = parse(readFileSync(file, 'utf8')) as { stages: Listed[] };
+    const text = pdfDrawnText(pdf);
+    for (const [key, noun, limit] of [['thoughts', 'thought', 2], ['painPoints', 'pain point', 3]] as const) {
+      const hidden = map.stages
+        .map((s) => (s[key]?.length ?? 0) + (s.touchpoints ?? []).reduce((n, t) => n + (t[key]?.length ?? 0), 0))
+        .reduce((n, count) => n + Math.max(0, count - limit), 0);
+      const counted = [...text.matchAll(new RegExp(`\\+(\\d+) more ${noun}s? in the HTML`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+      expect(counted, key).toBe(hidden);
+    }
+    // The HTML built alongside is the full screen page: card descriptions, every thought.
+    const html = readFileSync(join(out, 'knee-replacement.html'), 'utf8');
+    expect(html).not.toContain('in the HTML');
+    expect(html).not.toMatch(/<body class="[^"]*density-print/);
+    const description = map.stages.flatMap((s) => s.touchpoints ?? []).find((t) => t.description)!.description!;
+    expect(html).toContain(description.slice(0, 30).replace(/&/g, '&amp;').replace(/'/g, '&#x27;'));
+    expect(text).not.toContain(squash(description));
+  });
+
   it('sets paper and orientation', () => {
     out = join(tmp, 'a4');
     const result = print([examples[0], '--format', 'pdf', '--out-dir', out, '--paper', 'A4', '--orientation', 'portrait']);
