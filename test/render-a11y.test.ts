@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from './helpers/cli.js';
-import { exampleFiles, examples, fixture, tempDir } from './helpers/render.js';
+import { exampleDir, exampleFiles, examples, fixture, tempDir } from './helpers/render.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const themes = ['default', 'print', 'high-contrast'] as const;
@@ -49,6 +49,29 @@ describe.each(themes)('HTML in the %s theme', (theme) => {
       expect(await page.evaluate(`document.querySelectorAll('img, iframe, object, embed').length`)).toBe(0);
       expect(await page.evaluate(`document.body.innerText.includes("<script>alert('title')</script>")`)).toBe(true);
       expect(dialogs).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('print-dense HTML (what PDF and PNG print)', () => {
+  it.each(examples)('%s passes html-validate and has no serious or critical axe violation', async (e) => {
+    const { HtmlValidate } = await import('html-validate');
+    const { loadMap } = await import('../dist/api.js');
+    const { renderHtml } = await import('../dist/render/html/index.js');
+    const { map } = await loadMap(join(exampleDir, e));
+    const html = renderHtml(map!, { density: 'print' });
+    expect(html).toMatch(/<body class="[^"]*density-print/);
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(html);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    const page = await browser.newPage();
+    try {
+      await page.emulateMediaType('print');
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+      expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     } finally {
       await page.close();
     }
