@@ -14,6 +14,10 @@
 class Unsupported extends Error {}
 const unsupported = new Unsupported();
 
+/** Characters that cannot start a plain scalar in this subset: YAML indicators and quotes. */
+const INDICATOR = new Uint8Array(128);
+for (const c of '&*!|>%@`#,[]{}"\'') INDICATOR[c.charCodeAt(0)] = 1;
+
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?[0-9]+\.[0-9]+$/;
 /** Everything the YAML 1.2 core schema reads as a number, including forms this parser leaves to `yaml`. */
@@ -110,6 +114,8 @@ function parseBlock(state: State, indent: number): unknown {
 
 function parseMap(state: State, indent: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // Keys seen so far, for duplicates: a scan of a few short strings is cheaper than a property lookup.
+  const keys: string[] = [];
   const { text } = state;
   while (state.i < state.count) {
     const i = state.i;
@@ -119,7 +125,9 @@ function parseMap(state: State, indent: number): Record<string, unknown> {
     const keyEnd = scanKey(text, from, to);
     if (keyEnd < 0) throw unsupported;
     const key = text.slice(from, keyEnd);
-    if (Object.hasOwn(out, key) || key === '__proto__') throw unsupported;
+    for (let k = 0; k < keys.length; k++) if (keys[k] === key) throw unsupported;
+    if (key === '__proto__') throw unsupported;
+    keys.push(key);
     let restStart = keyEnd + 1;
     while (text.charCodeAt(restStart) === 32 && restStart < to) restStart++;
     state.i++;
@@ -267,7 +275,10 @@ function parseFlowNode(cursor: Cursor, inFlow: boolean): unknown {
   if (c === '[') return flowSeq(cursor);
   if (c === '{') return flowMap(cursor);
   const start = cursor.p;
-  while (cursor.p < cursor.text.length && !',[]{}'.includes(cursor.text[cursor.p])) cursor.p++;
+  for (; cursor.p < cursor.text.length; cursor.p++) {
+    const c = cursor.text.charCodeAt(cursor.p);
+    if (c === 44 /* , */ || c === 91 || c === 93 /* [ ] */ || c === 123 || c === 125 /* { } */) break;
+  }
   return plainScalar(cursor.text.slice(start, cursor.p).trim(), inFlow);
 }
 
@@ -375,8 +386,8 @@ function plainScalar(raw: string, inFlow: boolean): unknown {
     if (inFlow) throw unsupported;
     return null;
   }
-  const c = text[0];
-  if ('&*!|>%@`#,[]{}"\''.includes(c) || ((c === '-' || c === '?' || c === ':') && (text.length === 1 || text[1] === ' '))) throw unsupported;
+  const c = text.charCodeAt(0);
+  if ((c < 128 && INDICATOR[c] === 1) || ((c === 45 || c === 63 || c === 58) /* - ? : */ && (text.length === 1 || text.charCodeAt(1) === 32))) throw unsupported;
   if (text.includes(': ') || text.endsWith(':') || (inFlow && text.includes(':'))) throw unsupported;
   switch (text) {
     case '~':

@@ -19,6 +19,8 @@ export const builtinChannels = {
 
 export type BuiltinChannelId = keyof typeof builtinChannels;
 
+const builtinIds: ReadonlySet<string> = new Set(Object.keys(builtinChannels));
+
 export function isBuiltinChannel(id: string): id is BuiltinChannelId {
-  return Object.hasOwn(builtinChannels, id);
+  return builtinIds.has(id);
 }
