@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The same journey as a Mermaid `journey` diagram, written by journeymap's own exporter.
+const { toMermaid } = await import(join(root, 'dist/interop/mermaid/export.js'));
 const rounds = Number(process.argv[2] ?? 5);
 const work = join(root, 'bench/work/pdf');
 const config = join(root, 'bench/puppeteer-config.json');
@@ -41,16 +43,6 @@ for (let i = 0; maps.length < 20; i++) {
   maps.push(name);
 }
 
-/** The same journey as Mermaid can say it: a title, a section per stage, `Task: score: actor` with score = emotion + 3. */
-function toMermaid(m) {
-  const clean = (s) => s.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim();
-  const lines = ['journey', `  title ${clean(m.title)}`];
-  for (const stage of m.stages) {
-    lines.push(`  section ${clean(stage.name)}`);
-    for (const t of stage.touchpoints ?? []) lines.push(`    ${clean(t.name)}: ${(t.emotion ?? 0) + 3}: ${clean(t.actor ?? 'Patient').split(',')[0]}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const time = (command, args) => {
   const start = process.hrtime.bigint();

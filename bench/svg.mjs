@@ -18,16 +18,8 @@ mkdirSync(work, { recursive: true });
 const { loadValidMap } = await import(join(root, 'dist/api.js'));
 const map = await loadValidMap(mapFile);
 
-/** The same journey as Mermaid can say it: sections, tasks, a 1-5 score from the emotion, actors. */
-function toMermaid(m) {
-  const clean = (s) => s.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim();
-  const lines = ['journey', `  title ${clean(m.title)}`];
-  for (const stage of m.stages) {
-    lines.push(`  section ${clean(stage.name)}`);
-    for (const t of stage.touchpoints ?? []) lines.push(`    ${clean(t.name)}: ${(t.emotion ?? 0) + 3}: ${clean(t.actor ?? 'Patient').split(',')[0]}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+// The same journey as a Mermaid `journey` diagram, written by journeymap's own exporter.
+const { toMermaid } = await import(join(root, 'dist/interop/mermaid/export.js'));
 
 /** The map ten times over: stages and everything in them repeated with fresh ids. */
 function tenfold(m) {

@@ -9,6 +9,7 @@ import { configPath, pick, resolveInputs, resolveRules, type GivenOnCommandLine 
 import { ExitCode, JourneymapError } from '../../errors.js';
 import { readSource } from '../../load/source.js';
 import type { RenderOptions } from '../../render/options.js';
+import type { PrintOptions } from '../../render/print/index.js';
 import { reportUnreadable, type FileReport } from '../../validate/finding.js';
 import type { RuleSettings } from '../../validate/quick-check.js';
 import { version } from '../../version.js';
@@ -18,17 +19,10 @@ import { notice } from '../output.js';
 export const OUTPUT_FORMATS = ['html', 'svg', 'pdf', 'png'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export interface BuildCommandOptions extends RenderOptions {
+/** Everything printing reads, plus what only the build command needs. */
+export interface BuildCommandOptions extends PrintOptions {
   format: OutputFormat[];
-  outDir?: string;
   color: boolean;
-  /** Print options, used only by pdf and png. */
-  paper?: string;
-  orientation?: string;
-  scale?: number;
-  browserPath?: string;
-  timeout?: number;
-  jobs?: number;
   rules?: RuleSettings;
   /** Where to keep output hashes; none: always rebuild. */
   cacheDir?: string;
