@@ -1,5 +1,5 @@
 import { ExitCode } from '../../errors.js';
-import { formatters, type FormatName } from '../../format/index.js';
+import type { FormatName, Formatter } from '../../format/index.js';
 import { expandProjectInputs } from '../../config/inputs.js';
 import { loadConfigForCommand } from '../../config/report.js';
 import { resolveInputs, resolveRules } from '../../config/resolve.js';
@@ -29,7 +29,9 @@ export async function runValidateCommand(paths: string[], options: ValidateComma
 export async function runValidate(files: string[], options: ValidateCommandOptions): Promise<number> {
   const { reports, failures } = await checkFiles(files, { jobs: options.jobs, rules: options.rules });
   const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
-  process.stdout.write(formatters[options.format](shown, { color: options.color, version }));
+  // Only the chosen format's module is loaded (each exports its formatter under the format's name).
+  const formatter = ((await import(`../../format/${options.format}.js`)) as Record<FormatName, Formatter>)[options.format];
+  process.stdout.write(formatter(shown, { color: options.color, version }));
   for (const failure of failures) notice(`journeymap: ${failure.message}`);
 
   if (failures.length) return ExitCode.usage;
