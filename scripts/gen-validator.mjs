@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 mkdirSync(out, { recursive: true });
 for (const [name, allErrors] of [['quick', false], ['thorough', true]]) {
-  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true }, unicodeRegExp: false });
   addFormats(ajv, ['date']);
   const validate = ajv.compile(schema);
   writeFileSync(new URL(`${name}.js`, out), banner + standaloneCode.default(ajv, validate).replace(/^"use strict";/, ''));
