@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'tinyglobby';
 import { version } from '../version.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
@@ -92,6 +91,7 @@ export class BuildCache {
 
 /** A sha256 over a folder's file names and contents (an absent folder hashes as empty). */
 export async function hashFolder(dir: string, ignore: string[] = []): Promise<string> {
+  const { glob } = await import('tinyglobby');
   const files = (await glob('**/*', { cwd: dir, dot: false, onlyFiles: true, ignore }).catch(() => [])).sort();
   const hash = createHash('sha256');
   for (const file of files) {

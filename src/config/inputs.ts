@@ -1,5 +1,4 @@
 import { join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { expandInputs } from '../load/inputs.js';
 import type { InputSpec } from './resolve.js';
 
@@ -13,6 +12,7 @@ export async function expandProjectInputs(spec: InputSpec, cwd = process.cwd()):
   if (spec.exclude.length === 0) return files;
   // Excluded files are found by globbing the patterns themselves, so a pattern means the same thing
   // whether the maps came from a folder, a glob or a file name.
+  const { glob } = await import('tinyglobby');
   const excluded = new Set(await glob(spec.exclude, { cwd: spec.excludeDir, absolute: true, dot: true, onlyFiles: true }));
   return files.filter((f) => f === '-' || !excluded.has(resolve(cwd, f)));
 }

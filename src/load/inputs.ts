@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isDynamicPattern, glob } from 'tinyglobby';
 import { JourneymapError } from '../errors.js';
 
 /** File names journeymap treats as maps when it searches a folder. */
@@ -28,18 +27,21 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
       continue;
     }
     let found: string[];
-    if (isDynamicPattern(input)) {
-      found = await glob(input, { cwd, ignore, dot: false, onlyFiles: true, expandDirectories: false });
-      if (found.length === 0) throw new JourneymapError(`no files match ${input}`);
+    // A path that exists is taken as it is; the glob library loads only for folders and patterns.
+    const info = await stat(resolve(cwd, input)).catch(() => undefined);
+    if (info && !info.isDirectory()) {
+      found = [input];
     } else {
-      const info = await stat(resolve(cwd, input)).catch(() => undefined);
-      if (!info) throw new JourneymapError(`no such file or folder: ${input}`);
-      if (info.isDirectory()) {
+      const { glob, isDynamicPattern } = await import('tinyglobby');
+      if (!info && isDynamicPattern(input)) {
+        found = await glob(input, { cwd, ignore, dot: false, onlyFiles: true, expandDirectories: false });
+        if (found.length === 0) throw new JourneymapError(`no files match ${input}`);
+      } else if (!info) {
+        throw new JourneymapError(`no such file or folder: ${input}`);
+      } else {
         found = await glob(MAP_PATTERNS, { cwd: resolve(cwd, input), ignore, dot: false, onlyFiles: true });
         found = found.map((f) => join(input, f));
         if (found.length === 0) throw new JourneymapError(`no *.journey.yaml or *.journey.yml files in ${input}`);
-      } else {
-        found = [input];
       }
     }
     out.push(...found.sort());
