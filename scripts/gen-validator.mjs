@@ -6,7 +6,24 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
-const schema = JSON.parse(readFileSync(new URL('../schemas/journeymap.schema.json', import.meta.url), 'utf8'));
+const schema = withoutAnnotations(JSON.parse(readFileSync(new URL('../schemas/journeymap.schema.json', import.meta.url), 'utf8')));
+
+/**
+ * The schema less the annotations that do not change what validates (descriptions, examples, titles,
+ * defaults): the generated code embeds the schema, and every run parses it.
+ */
+function withoutAnnotations(node) {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (['description', 'examples', 'title', 'default'].includes(key)) continue;
+    if (['enum', 'const', 'required', 'dependentRequired'].includes(key)) out[key] = value;
+    else if (['properties', '$defs', 'dependentSchemas'].includes(key)) out[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, withoutAnnotations(s)]));
+    else out[key] = withoutAnnotations(value);
+  }
+  return out;
+}
 const out = new URL('../src/validate/generated/', import.meta.url);
 // The standalone code loads ajv's runtime helpers with require(), which an ES module must create.
 const banner = `// @ts-nocheck
