@@ -1,5 +1,5 @@
 import type { Milestone, Timing } from '../types/journeymap.js';
-import { offsetInDays, offsetInWords, offsetShort } from './timing.js';
+import { durationInWords, offsetInDays, offsetInWords, offsetShort } from './timing.js';
 
 export interface ResolvedMilestone {
   id: string;
@@ -52,7 +52,7 @@ export function resolveTiming(timing: Timing, milestones: ResolvedMilestone[]): 
   let words = timing.label ?? (timing.at !== undefined ? offsetInWords(timing.at, name) : windowInWords(timing.from!, timing.to ?? timing.from!, name));
   let short = timing.at !== undefined ? offsetShort(timing.at) : `${offsetShort(timing.from!)} \u2013 ${offsetShort(timing.to ?? timing.from!)}`;
   if (timing.every !== undefined) {
-    const repeat = `every ${everyInWords(timing.every)}${timing.until ? ` until ${offsetShort(timing.until)}` : ''}`;
+    const repeat = `every ${durationInWords(timing.every)}${timing.until ? ` until ${offsetShort(timing.until)}` : ''}`;
     if (timing.label === undefined) words += `, ${repeat}`;
     short += `, ${repeat}`;
   }
@@ -80,10 +80,3 @@ function windowInWords(from: string, to: string, milestone: string): string {
   return `${offsetInWords(from, milestone)} to ${offsetInWords(to, milestone)}`;
 }
 
-/** `1w` as `week`, `12h` as `12 hours`. */
-function everyInWords(duration: string): string {
-  const m = /^(\d+(?:\.\d+)?)(h|d|w|mo|y)$/.exec(duration);
-  if (!m) return duration;
-  const unit = { h: 'hour', d: 'day', w: 'week', mo: 'month', y: 'year' }[m[2] as 'h'];
-  return Number(m[1]) === 1 ? unit : `${m[1]} ${unit}s`;
-}

@@ -21,6 +21,14 @@ export function offsetInWords(offset: string, milestone: string): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'} ${match[1] === '-' ? 'before' : 'after'} ${milestone}`;
 }
 
+/** A repeat interval in words: `1w` is `week`, `12h` is `12 hours`. */
+export function durationInWords(duration: string): string {
+  const match = /^(\d+(?:\.\d+)?)(h|d|w|mo|y)$/.exec(duration);
+  if (!match) return duration;
+  const unit = unitWords[match[2] as keyof typeof unitWords];
+  return Number(match[1]) === 1 ? unit : `${match[1]} ${unit}s`;
+}
+
 /** A compact label for an axis: `-6 wk`, `+2 d`, `+12 mo`, `day 0`. */
 export function offsetShort(offset: string): string {
   const match = offsetPattern.exec(offset);

@@ -23,13 +23,14 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return match === undefined ? '' : `; did you mean \`${match}\`?`;
 }
 
-/** A slug made from free text, to suggest a valid id. */
-export function slugify(text: string): string {
+/** A slug made from free text (`Make tea!` gives `make-tea`), at most `maxLength` long; empty if it has no letters or digits. */
+export function slugify(text: string, maxLength = 64): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
 }

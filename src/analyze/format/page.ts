@@ -1,7 +1,6 @@
-/** Escapes text for HTML content and attribute values. Every piece of user text goes through it. */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../../render/escape.js';
+
+export { escapeHtml };
 
 const baseCss = `
 :root { color-scheme: light; --ink: #1d2433; --muted: #5b6474; --line: #d5dae3; --bad: #b42318; --warn: #b54708; --good: #067647; --accent: #1f5fbf; }

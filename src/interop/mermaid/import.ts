@@ -2,6 +2,7 @@ import { Document, isMap, type Node } from 'yaml';
 import { isBuiltinChannel } from '../../model/channels.js';
 import type { Channel, JourneyMap, Persona, Stage, Touchpoint } from '../../types/journeymap.js';
 import { parseMermaidJourney, type MermaidProblem } from './parse.js';
+import { slugify } from '../../validate/suggest.js';
 
 /** Channel of a task whose diagram does not say: most journey-diagram tasks are things people do in person. */
 export const DEFAULT_CHANNEL = 'in-person';
@@ -15,24 +16,14 @@ export interface ImportResult {
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A slug for an id: `Make tea!` gives `make-tea`; names with no letters or digits use the fallback. */
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return slug || fallback;
-}
+/** Ids made from names stay short enough for a `-2` suffix; names with no letters or digits use the fallback. */
+const idFrom = (name: string, fallback: string): string => slugify(name, 48) || fallback;
 
 /** Ids are unique across a whole map: the second `wait` is `wait-2`. */
 function idMaker(): (wanted: unknown, name: string, fallback: string) => string {
   const used = new Set<string>();
   return (wanted, name, fallback) => {
-    const base = typeof wanted === 'string' && idPattern.test(wanted) && wanted.length <= 64 ? wanted : slugify(name, fallback);
+    const base = typeof wanted === 'string' && idPattern.test(wanted) && wanted.length <= 64 ? wanted : idFrom(name, fallback);
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.add(id);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 import type { JourneyMap } from '../../types/journeymap.js';
+import { escapeHtml } from '../escape.js';
 import { MARGIN_MM } from './paper.js';
 
 /** Width kept at the right of the footer for "page N of M". */
@@ -87,6 +88,3 @@ function git(args: string[], cwd: string): Promise<string | undefined> {
   });
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

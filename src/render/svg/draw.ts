@@ -1,9 +1,7 @@
+import { escapeHtml as esc } from '../escape.js';
 import { wrap } from '../layout/text.js';
 
-/** Escapes text for XML content and attribute values alike. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { esc };
 
 /** Rounds a coordinate so output stays small and identical across runs. */
 export const n = (v: number): string => String(Math.round(v * 10) / 10);
