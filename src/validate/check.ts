@@ -15,13 +15,7 @@ export type { CheckOptions, RuleSetting, RuleSettings } from './quick-check.js';
  * full parse, whichever path a file takes.
  */
 export function checkSource(source: Source, options: CheckOptions = {}): FileReport {
-  return checkAndParse(source, options).report;
-}
-
-/** Checks one map and also returns its data, for callers that go on to render it. */
-export function checkAndParse(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
-  const data = quickCheck(source.text, options);
-  return data ? { report: { file: source.file, findings: [] }, data } : checkThoroughly(source, options);
+  return quickCheck(source.text, options) ? { file: source.file, findings: [] } : checkThoroughly(source, options).report;
 }
 
 /** Checks one map with the full, position-keeping parse. */
