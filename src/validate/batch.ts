@@ -47,8 +47,7 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
   }
   await Promise.all(workers);
 
-  const pending = verdicts.flatMap((v, i) => (v.kind === 'check' ? [i] : []));
-  const full = pending.length ? await import('./check.js') : undefined;
+  const full = verdicts.some((v) => v.kind === 'check') ? await import('./check.js') : undefined;
   const reports: FileReport[] = [];
   const failures: BatchResult['failures'] = [];
   verdicts.forEach((verdict, i) => {
