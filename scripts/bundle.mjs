@@ -8,14 +8,23 @@
 // Everything else stays an import, with its path rewritten to stay correct from the bundle; the other
 // dist files stay as tsc wrote them for anyone who imports them directly. Shared modules such as
 // errors.js must stay one instance, or `instanceof` breaks, so only the listed folders go in.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The modules that check a map's content: pure functions with no paths of their own, safe to inline.
+const checking = /[\\/]dist[\\/](validate[\\/](quick-check|semantic|rules|suggest|finding|generated[\\/]quick)|load[\\/](fast-yaml|source)|model[\\/][^\\/]+)\.js$/;
 const bundles = [
+  // The generated validators with ajv's runtime helpers and the date format: no CommonJS loading at all.
+  { entry: 'dist/validate/generated/quick.js', inside: /^$/, packages: ['ajv', 'ajv-formats', 'fast-deep-equal'] },
+  { entry: 'dist/validate/generated/thorough.js', inside: /^$/, packages: ['ajv', 'ajv-formats', 'fast-deep-equal'] },
   { entry: 'dist/render/svg/index.js', inside: /[\\/]dist[\\/](render|model)[\\/]/, packages: [] },
   { entry: 'dist/render/html/index.js', inside: /[\\/]dist[\\/](render|model)[\\/]/, packages: [] },
+  // The two ways in to checking: many files (`validate`) and one map (`build`, the library API).
+  { entry: 'dist/validate/batch.js', inside: checking, packages: ['fastest-levenshtein'] },
+  { entry: 'dist/api.js', inside: checking, packages: ['fastest-levenshtein'] },
   // commander is CommonJS: its require() calls need a require function inside an ES module.
   { entry: 'dist/cli/main.js', inside: /[\\/]dist[\\/]cli[\\/](main|output|define[\\/][^\\/]+)\.js$/, packages: ['commander'], banner: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
 ];
@@ -37,6 +46,11 @@ for (const { entry: file, inside, packages, banner } of bundles) {
       {
         name: 'bundle-only-the-listed-modules',
         setup(b) {
+          // The generated validators make a require() for ajv's helpers; bundled, esbuild resolves those calls itself.
+          b.onLoad({ filter: /[\\/]generated[\\/](quick|thorough)\.js$/ }, async (args) => ({
+            contents: (await readFile(args.path, 'utf8')).replace(/^import \{ createRequire \}.*\n^const require = createRequire\(import\.meta\.url\);\n/m, ''),
+            loader: 'js',
+          }));
           b.onResolve({ filter: /.*/ }, (args) => {
             if (args.kind === 'entry-point') return undefined;
             if (!/^\.\.?\//.test(args.path)) {

@@ -33,8 +33,17 @@ const require = createRequire(import.meta.url);
 `;
 
 mkdirSync(out, { recursive: true });
+// `quick` may count string length in UTF-16 units (`unicode: false`), which skips a scan of every string:
+// that length is never below the count of characters, so a maxLength can only be failed too eagerly, and
+// such a map simply gets the thorough check, which counts characters. A minLength above 1 could be passed
+// wrongly that way, so the shortcut is taken only while the schema has none.
+const minLengths = JSON.stringify(schema).match(/"minLength":\d+/g) ?? [];
+const utf16LengthIsSafe = minLengths.every((m) => Number(m.split(':')[1]) <= 1);
+// ajv calls the option deprecated but still honours it; that notice is expected here, others are not.
+const logger = { log: console.log, error: console.error, warn: (...args) => String(args[0]).includes('option unicode') || console.warn(...args) };
 for (const [name, allErrors] of [['quick', false], ['thorough', true]]) {
-  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true }, unicodeRegExp: false });
+  const unicode = allErrors || !utf16LengthIsSafe;
+  const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true }, unicodeRegExp: false, unicode, logger });
   addFormats(ajv, ['date']);
   const validate = ajv.compile(schema);
   writeFileSync(new URL(`${name}.js`, out), banner + standaloneCode.default(ajv, validate).replace(/^"use strict";/, ''));

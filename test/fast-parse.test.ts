@@ -45,6 +45,15 @@ describe('the fast YAML path', () => {
     }
   });
 
+  it('counts string lengths in characters, not UTF-16 units, on both paths', () => {
+    // A title may hold 500 characters; 500 emoji are 1,000 UTF-16 units.
+    const withTitle = (title: string) => ({ file: 'm.journey.yaml', text: generateMap(0).replace(/^title: .*$/m, `title: ${title}`) });
+    expect(checkSource(withTitle('😀'.repeat(500))).findings).toEqual([]);
+    const over = checkSource(withTitle('😀'.repeat(501)));
+    expect(over.findings.map((f) => [f.ruleId, f.line])).toEqual([['invalid-value', 3]]);
+    expect(over).toEqual(checkThoroughly(withTitle('😀'.repeat(501))).report);
+  });
+
   it.each(files)('finds exactly what the full check finds: %s', (file) => {
     const source = { file, text: readFileSync(`${root}${file}`, 'utf8') };
     expect(checkSource(source)).toEqual(checkThoroughly(source).report.findings.length ? checkThoroughly(source).report : { file, findings: [] });

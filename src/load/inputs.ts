@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JourneymapError } from '../errors.js';
 
@@ -28,7 +28,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
     }
     let found: string[];
     // A path that exists is taken as it is; the glob library loads only for folders and patterns.
-    const info = await stat(resolve(cwd, input)).catch(() => undefined);
+    const info = statOrUndefined(resolve(cwd, input));
     if (info && !info.isDirectory()) {
       found = [input];
     } else {
@@ -47,4 +47,13 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
     out.push(...found.sort());
   }
   return [...new Set(out)];
+}
+
+/** Synchronous on purpose: a short run then never starts libuv's thread pool. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,20 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+let written = 0;
 
 /**
  * Writes a file so that readers see either the old content or the new, never a half-written file:
- * the data goes to a temporary file beside the target, which is then renamed over it.
+ * the data goes to a temporary file beside the target, which is then renamed over it. The calls are
+ * synchronous on purpose: outputs are small, and a short run then never starts libuv's thread pool.
+ * The temporary name needs to be unique, not secret: `wx` refuses to reuse an existing file.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${++written}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }
