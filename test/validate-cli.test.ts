@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,20 @@ describe('validate: inputs and exit codes', () => {
     const glob = JSON.parse(run(['validate', 'examples/*.journey.yaml', '--format', 'json']).stdout);
     expect(glob.files.length).toBeGreaterThanOrEqual(5);
     expect(glob.valid).toBe(true);
+  });
+
+  it('skips hidden folders and node_modules in a folder, and follows links to folders once, even in a loop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jm-tree-'));
+    const text = readFileSync(join(root, knee), 'utf8');
+    for (const sub of ['a/b', '.hidden', 'node_modules/pkg', 'z']) mkdirSync(join(dir, sub), { recursive: true });
+    for (const file of ['a/1.journey.yaml', 'a/b/2.journey.yml', '.hidden/3.journey.yaml', 'node_modules/pkg/4.journey.yaml', '.5.journey.yaml']) writeFileSync(join(dir, file), text);
+    symlinkSync(join(dir, 'a'), join(dir, 'z', 'again'));
+    symlinkSync(dir, join(dir, 'a', 'b', 'loop'));
+    symlinkSync(join(dir, 'a', '1.journey.yaml'), join(dir, 'z', 'linked.journey.yaml'));
+    const result = run(['validate', dir, '--format', 'json']);
+    expect(result.status).toBe(0);
+    const files = JSON.parse(result.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1));
+    expect(files).toEqual(['a/1.journey.yaml', 'a/b/2.journey.yml', 'z/linked.journey.yaml']);
   });
 
   it('allows warnings unless --max-warnings is exceeded', () => {

@@ -1,10 +1,11 @@
-import { statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JourneymapError } from '../errors.js';
 
 /** File names journeymap treats as maps when it searches a folder. */
 export const MAP_PATTERNS = ['**/*.journey.yaml', '**/*.journey.yml'];
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const MAP_NAME = /\.journey\.ya?ml$/;
 
 export interface ExpandOptions {
   cwd?: string;
@@ -31,6 +32,9 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
     const info = statOrUndefined(resolve(cwd, input));
     if (info && !info.isDirectory()) {
       found = [input];
+    } else if (info && !options.exclude?.length) {
+      found = findMapsIn(resolve(cwd, input)).map((f) => join(input, f));
+      if (found.length === 0) throw new JourneymapError(`no *.journey.yaml or *.journey.yml files in ${input}`);
     } else {
       const { glob, isDynamicPattern } = await import('tinyglobby');
       if (!info && isDynamicPattern(input)) {
@@ -56,4 +60,30 @@ function statOrUndefined(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The map files under a folder, relative to it: what the glob library finds for MAP_PATTERNS with
+ * IGNORED, without loading it. Dot entries and node_modules are skipped, symbolic links followed (each
+ * real folder once). Worth its few lines: loading and running the glob library takes about 20 ms, a
+ * twentieth of checking a thousand maps.
+ */
+function findMapsIn(folder: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    // In name order, so which path of a folder linked twice is kept does not depend on the file system.
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const target = entry.isSymbolicLink() ? statOrUndefined(join(dir, entry.name)) : entry;
+      if (target?.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (target?.isFile() && MAP_NAME.test(entry.name)) found.push(prefix + entry.name);
+    }
+  };
+  walk(folder, '');
+  return found;
 }
