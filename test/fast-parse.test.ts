@@ -26,7 +26,7 @@ const snippets = [
   'a: >-\n  one\n  two\n\n  three\nb: 1', 'a: |\n  one\n    two\n  three\n\nb: 1', 'a: >\n  one\n\n\n  two\n', 'a: |-\n  x\n  # not comment\n',
   'a: >\n  x\n   y\n', 'a: |\n\n  x\n', 'a: >-\n', 'a: |\nb: 1', 'a: b: c', 'a: -', 'a: :x', 'a: x:y', 'a: x\n  y', 'a:    spaced   # c',
   'a: 1\na: 2', 'a: &x 1\nb: *x', 'a: !!str 1', '--- \na: 1', '__proto__: 1', 'a: "\\x41"', 'a: 😀 emoji', 'a: 中文', 'a: x\r\nb: y\r\n',
-  'a: >-\r\n  x\r\n  y\r\n', 'a : 1', 'a: [1, 2]]', "a: 'unterminated", 'a: x\n b: y', 'a:\n  b: 1\n c: 2', 'a: |\n   x\n  y', 'a: |-\n  x\n    \n  y',
+  'a: >-\r\n  x\r\n  y\r\n', 'constructor: 1\ntoString: x', 'a:\n  b: 1\n  b: 2', 'a : 1', 'a: [1, 2]]', "a: 'unterminated", 'a: x\n b: y', 'a:\n  b: 1\n c: 2', 'a: |\n   x\n  y', 'a: |-\n  x\n    \n  y',
 ];
 
 describe('the fast YAML path', () => {

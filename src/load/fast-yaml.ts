@@ -114,8 +114,6 @@ function parseBlock(state: State, indent: number): unknown {
 
 function parseMap(state: State, indent: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // Keys seen so far, for duplicates: a scan of a few short strings is cheaper than a property lookup.
-  const keys: string[] = [];
   const { text } = state;
   while (state.i < state.count) {
     const i = state.i;
@@ -125,9 +123,9 @@ function parseMap(state: State, indent: number): Record<string, unknown> {
     const keyEnd = scanKey(text, from, to);
     if (keyEnd < 0) throw unsupported;
     const key = text.slice(from, keyEnd);
-    for (let k = 0; k < keys.length; k++) if (keys[k] === key) throw unsupported;
-    if (key === '__proto__') throw unsupported;
-    keys.push(key);
+    // A duplicate key, or one the prototype has (`constructor`): values are never undefined, so anything
+    // already there sends the map to the full parser, which reports or reads it correctly.
+    if (out[key] !== undefined || key === '__proto__') throw unsupported;
     let restStart = keyEnd + 1;
     while (text.charCodeAt(restStart) === 32 && restStart < to) restStart++;
     state.i++;
