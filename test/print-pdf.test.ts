@@ -179,6 +179,37 @@ describe('build --format pdf', () => {
   });
 });
 
+describe('print planning', () => {
+  it("takes the built-in page's width and text size from its layout model, as the browser lays it out", async () => {
+    const { launchBrowser } = await import(join(root, 'dist/browser/launch.js'));
+    const { openLockedPage, loadHtml } = await import(join(root, 'dist/browser/lockdown.js'));
+    const { measurePage, NARROW_WINDOW_PX } = await import(join(root, 'dist/render/print/measure.js'));
+    const { pageMeasure, renderHtml } = await import(join(root, 'dist/render/html/index.js'));
+    const { loadValidMap } = await import(join(root, 'dist/api.js'));
+    const { machineBrowser } = await import('./helpers/print.js');
+    const session = await launchBrowser(await machineBrowser());
+    try {
+      const page = await openLockedPage(session.browser);
+      await page.setViewport({ width: NARROW_WINDOW_PX, height: 800 });
+      const files = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.journey.yaml'));
+      for (const file of files) {
+        const map = await loadValidMap(join(root, 'examples', file));
+        for (const theme of ['default', 'print', 'high-contrast']) {
+          const options = { density: 'print', theme };
+          await loadHtml(page, renderHtml(map, options), 30_000);
+          const laidOut = await measurePage(page);
+          const modelled = pageMeasure(map, options);
+          expect(modelled.bodyFontPx, `${file} ${theme}`).toBe(laidOut.bodyFontPx);
+          // Within a hundredth: a print scale that much off changes nothing a reader could see.
+          expect(Math.abs(modelled.width - laidOut.contentWidth) / laidOut.contentWidth, `${file} ${theme}`).toBeLessThan(0.01);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('build --format png', () => {
   it('takes a picture of the whole map, --scale device pixels per CSS pixel', () => {
     out = join(tmp, 'png');

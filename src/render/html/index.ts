@@ -1,7 +1,7 @@
 import type { JourneyMap } from '../../types/journeymap.js';
 import type { RenderOptions } from '../options.js';
 import { renderPage } from './engine.js';
-import { buildView } from './view.js';
+import { buildView, PAGE } from './view.js';
 
 /**
  * Renders a validated map as one self-contained HTML page: CSS, icons and charts inline, no scripts,
@@ -9,4 +9,12 @@ import { buildView } from './view.js';
  */
 export function renderHtml(map: JourneyMap, options: RenderOptions): string {
   return renderPage(buildView(map, options), options.templates);
+}
+
+/**
+ * The width a map's page needs on screen to show its grid whole, and its body text size, in CSS px: what
+ * printing would otherwise lay the page out to measure. True of the built-in templates only.
+ */
+export function pageMeasure(map: JourneyMap, options: RenderOptions): { width: number; bodyFontPx: number } {
+  return { width: buildView(map, options).grid.width + 2 * PAGE.paddingX, bodyFontPx: PAGE.bodyFontPx };
 }

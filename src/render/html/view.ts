@@ -129,6 +129,12 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
  * The view model: everything a template may show, computed and wrapped, so templates only place values.
  * Documented for `--templates` authors in docs/templates.md; changing a field's meaning is a breaking change.
  */
+/**
+ * The page around the grid, as the built-in stylesheet draws it on screen: side padding and body text
+ * size. Printing plans its sheets from these and the grid's width instead of laying the page out.
+ */
+export const PAGE = { paddingX: 40, bodyFontPx: 11.5 } as const;
+
 export function buildView(map: JourneyMap, options: RenderOptions) {
   const part = options.printPart;
   // A sheet of a split print is numbered, tinted and counted as on the whole map.
@@ -196,6 +202,7 @@ export function buildView(map: JourneyMap, options: RenderOptions) {
       ...[...new Set(model.channels.map((c) => c.icon))].map((id) => ({ id: `icon-${id}`, d: channelIcons[id] })),
       ...Object.entries(uiIcons).map(([id, d]) => ({ id: `ui-${id}`, d })),
     ],
+    page: PAGE,
     grid: { gutter: GRID.gutter, width: gridWidth, gutterPercent: r((GRID.gutter / gridWidth) * 100), stageCount: stages.length },
     columns: stages.map((s) => ({
       index: s.index,

@@ -10,7 +10,7 @@ import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import type { RenderOptions } from '../options.js';
 import { pageGeometry } from './paper.js';
-import { printPdf, type PdfSettings } from './pdf.js';
+import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
 import { runPool, withTimeout } from './pool.js';
 import { createProgress } from './progress.js';
@@ -68,7 +68,19 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
   );
   let failed = 0;
   try {
-    session = await launchBrowser(found.path);
+    // While the browser starts, the maps' pages are rendered (a turn of the event loop each, so the
+    // browser's messages still get through): that work is then off the printing's path.
+    const launching = launchBrowser(found.path);
+    launching.catch(() => undefined);
+    const prepared = new Map<PrintJob, PreparedPdf>();
+    if (formats.includes('pdf')) {
+      for (const job of jobs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (interruption.signal) break;
+        prepared.set(job, preparePdf(job.file, job.map, render));
+      }
+    }
+    session = await launching;
     if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
     progress.line(`started ${session.version} from ${found.path} (${found.source})`);
     const settings: PdfSettings = {
@@ -83,12 +95,13 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
 
     // One page per worker, reused from map to map; a page that failed or timed out is replaced.
     const pages: (Page | undefined)[] = [];
-    const printFormats = async (page: Page, file: string, map: JourneyMap, notes: string[]): Promise<Output[]> => {
+    const printFormats = async (page: Page, job: PrintJob, notes: string[]): Promise<Output[]> => {
+      const { file, map } = job;
       const outputs: Output[] = [];
       for (const format of formats) {
         const path = outputPath(file, format, options.outDir);
         if (format === 'pdf') {
-          const pdf = await printPdf(page, file, map, settings);
+          const pdf = await printPdf(page, file, map, settings, prepared.get(job));
           notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
         } else {
@@ -98,35 +111,33 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
       return outputs;
     };
 
-    try {
-      await runPool(
-        jobs,
-        concurrency,
-        async ({ file, map }, _index, worker) => {
-          const name = file === '-' ? 'stdin' : basename(file);
-          progress.started(name);
-          const notes: string[] = [];
-          try {
-            const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), file, map, notes);
-            const outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
-            if (interruption.signal) return;
-            // Every format of a map is printed before any is written: a failed map keeps its old files.
-            for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
-            for (const note of notes) progress.line(note);
-            progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
-          } catch (error) {
-            await pages[worker]?.close().catch(() => undefined);
-            pages[worker] = undefined;
-            if (interruption.signal) return;
-            failed += 1;
-            progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
-          }
-        },
-        () => interruption.signal !== undefined,
-      );
-    } finally {
-      await Promise.all(pages.map((page) => page?.close().catch(() => undefined)));
-    }
+    // Pages are not closed at the end: closing the browser ends them all at once.
+    await runPool(
+      jobs,
+      concurrency,
+      async (job, _index, worker) => {
+        const { file } = job;
+        const name = file === '-' ? 'stdin' : basename(file);
+        progress.started(name);
+        const notes: string[] = [];
+        try {
+          const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, notes);
+          const outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
+          if (interruption.signal) return;
+          // Every format of a map is printed before any is written: a failed map keeps its old files.
+          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+          for (const note of notes) progress.line(note);
+          progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
+        } catch (error) {
+          await pages[worker]?.close().catch(() => undefined);
+          pages[worker] = undefined;
+          if (interruption.signal) return;
+          failed += 1;
+          progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
+        }
+      },
+      () => interruption.signal !== undefined,
+    );
   } finally {
     await session?.close();
     progress.close();

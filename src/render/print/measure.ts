@@ -39,6 +39,17 @@ export async function measurePage(page: Page): Promise<Measure> {
   }
 }
 
+/** The document's height in CSS px: one light protocol call, for the fitting loop that asks it often. */
+export async function measureHeight(page: Page): Promise<number> {
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = await page.createCDPSession()));
+  const metrics = await session.send('Page.getLayoutMetrics');
+  return Math.ceil(metrics.cssContentSize.height);
+}
+
+/** One protocol session per page, kept for the page's life (it ends with the page). */
+const sessions = new WeakMap<Page, CDPSession>();
+
 function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotResponse): Pick<Measure, 'contentWidth' | 'bodyBottom' | 'bodyFontPx'> {
   const characters = new Map<number, number>();
   let right = 0;

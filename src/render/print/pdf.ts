@@ -1,11 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { loadHtml } from '../../browser/lockdown.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { renderHtml } from '../html/index.js';
+import { pageMeasure, renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
 import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
-import { measurePage, NARROW_WINDOW_PX } from './measure.js';
+import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { marginOption, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
@@ -26,15 +26,26 @@ export interface PrintedPdf {
   notes: string[];
 }
 
+/** What printing a map needs that can be made before the browser is up: its page and its commit. */
+export interface PreparedPdf {
+  /** The whole map's print page. */
+  html: string;
+  commit: Promise<string | undefined>;
+}
+
+export function preparePdf(file: string, map: JourneyMap, render: RenderOptions): PreparedPdf {
+  return { html: renderHtml(map, { ...render, sourceFile: file }), commit: gitCommit(file) };
+}
+
 /**
  * Prints one map on a locked-down page: plans the sheets, prints each part with its footer, then joins
  * the parts and writes the metadata. Each part is the map sliced to its stage columns and rendered
  * afresh, so the header and lane labels repeat on every sheet.
  */
-export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings): Promise<PrintedPdf> {
+export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
-  const commit = gitCommit(file);
-  const rendered = new Map<string, string>();
+  const { commit } = prepared;
+  const rendered = new Map<string, string>([[`0-${map.stages.length}-0`, prepared.html]]);
   const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
     const printPart = part && part.count > 1 ? { ...part, firstStage: range.from, stageCount: map.stages.length, whole: map } : undefined;
     const key = `${range.from}-${range.to}-${printPart?.number ?? 0}`;
@@ -59,9 +70,12 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     if (html !== shown.html) await loadHtml(page, html, settings.timeout);
     shown = { ...shown, html, media };
   };
-  // On screen the grid keeps its own width (on paper it takes the page's): lay it out in a narrow window
-  // and see how far it reaches.
+  // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
+  // screen the grid keeps its own width (on paper it takes the page's), so in a narrow window it shows how
+  // far it reaches.
   const plan = await planSheets(map.stages.length, geometry, async (range) => {
+    const slice = range.from === 0 && range.to === map.stages.length ? map : sliceMap(map, range);
+    if (!settings.render.templates) return pageMeasure(slice, { ...settings.render, sourceFile: file });
     await show(htmlFor(range), 'screen', { width: NARROW_WINDOW_PX, height: geometry.printableHeightPx });
     const { contentWidth, bodyFontPx } = await measurePage(page);
     return { width: contentWidth, bodyFontPx };
@@ -86,6 +100,8 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
           footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }, plan.parts.length === 1),
           // Tagging a tall map costs a third of the print time; the accessible form of a map is its HTML.
           tagged: false,
+          // The page uses the machine's fonts, never web fonts: there is nothing to wait for.
+          waitForFonts: false,
           timeout: settings.timeout,
         }),
       );
@@ -93,36 +109,50 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return parts;
   };
 
+  // The tallest part laid out for print at a scale: a layout and one protocol call, a fraction of a print.
+  const tallestAt = async (at: number) => {
+    let tallest = 0;
+    for (const [i, range] of plan.parts.entries()) {
+      await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
+      tallest = Math.max(tallest, await measureHeight(page));
+    }
+    return tallest;
+  };
+  // Rows and cards that may not break leave room at the foot of a sheet: more than one sheet is filled
+  // only to 94% in these estimates.
+  const room = (sheets: number) => sheets * geometry.printableHeightPx * (sheets > 1 ? 0.94 : 1);
+  const sheetsFor = (height: number) => {
+    let sheets = 1;
+    while (height > room(sheets)) sheets++;
+    return sheets;
+  };
+
+  // The scale is chosen before printing, so a map is printed once. A map that would spill onto another
+  // sheet may fit on one sheet fewer at a smaller, still readable scale; text wraps differently at each
+  // width, so a scale is checked by laying the map out at it, and the smallest readable one is among those
+  // tried.
   let scale = plan.scale;
-  let parts = await printAt(scale);
-  // A map that just spills onto another sheet may fit on one sheet fewer at a smaller, still readable scale.
-  const sheets = Math.max(...parts.map(countPages));
+  const sheets = sheetsFor((await tallestAt(scale)) * scale);
+  let fitted: number | undefined;
   if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
-    const tallestAt = async (at: number) => {
-      let tallest = 0;
-      for (const [i, range] of plan.parts.entries()) {
-        await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
-        tallest = Math.max(tallest, (await measurePage(page)).height);
-      }
-      return tallest;
-    };
-    // Rows and cards that may not break leave room at the foot of a sheet: aim below a whole number of sheets.
     const goal = sheets - 1;
-    const room = goal * geometry.printableHeightPx * (goal > 1 ? 0.94 : 1);
-    // Text wraps differently at each width, so a scale is checked by laying the map out at it; the
-    // smallest readable scale is always among those tried.
-    let fitted = scale;
-    for (let tries = 0; tries < 4; tries++) {
-      const tallest = await tallestAt(fitted);
-      if (tallest * fitted <= room) {
-        const again = fitted < scale ? await printAt(fitted) : parts;
-        if (Math.max(...again.map(countPages)) < sheets) [scale, parts] = [fitted, again];
+    for (let at = scale, tries = 0; tries < 4; tries++) {
+      const tallest = await tallestAt(at);
+      if (tallest * at <= room(goal)) {
+        fitted = at < scale ? at : undefined;
         break;
       }
-      const next = Math.max(plan.readableScale, Math.min(fitted * 0.98, oneSheetScale(tallest / goal, geometry)));
-      if (next >= fitted) break;
-      fitted = next;
+      const next = Math.max(plan.readableScale, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
+      if (next >= at) break;
+      at = next;
     }
+  }
+  let parts = await printAt(fitted ?? scale);
+  // The estimate can miss a row pushed over by the page breaks; a smaller print that saved no sheet
+  // gives way to the larger, more readable one.
+  if (fitted !== undefined) {
+    if (Math.max(...parts.map(countPages)) < sheets) scale = fitted;
+    else parts = await printAt(scale);
   }
 
   const notes: string[] = [];
