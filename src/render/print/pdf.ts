@@ -58,6 +58,9 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return html;
   };
 
+  // The built-in page has nothing to load (its icons and charts are inline SVG): it is ready once parsed.
+  // Other templates may hold data: images.
+  const ready = settings.render.templates ? 'load' : 'domcontentloaded';
   // Loading a map's HTML and laying it out again are the costly steps: do each only when something changed.
   let shown: { html?: string; media?: string; width?: number; height?: number } = {};
   const show = async (html: string, media: 'screen' | 'print', size?: { width: number; height: number }) => {
@@ -67,7 +70,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
       if (width !== shown.width || height !== shown.height) await page.setViewport({ width, height, deviceScaleFactor: 1 });
       shown = { ...shown, width, height };
     }
-    if (html !== shown.html) await loadHtml(page, html, settings.timeout);
+    if (html !== shown.html) await loadHtml(page, html, settings.timeout, ready);
     shown = { ...shown, html, media };
   };
   // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
