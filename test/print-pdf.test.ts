@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -165,6 +166,24 @@ describe('build --format pdf', () => {
     });
     expect(print([...files, '--format', 'pdf']).status).toBe(0);
     for (const file of files) expect(pdfinfo(file.replace('.journey.yaml', '.pdf')).Pages, file).toBe('1');
+  });
+
+  it('names the commit of a tracked map in the footer, marked when it has changes, and none for an untracked map', () => {
+    const repo = join(tmp, 'repo');
+    mkdirSync(repo, { recursive: true });
+    const knee = readFileSync(join(root, 'examples/knee-replacement.journey.yaml'), 'utf8');
+    for (const name of ['committed', 'changed', 'untracked']) writeFileSync(join(repo, `${name}.journey.yaml`), knee);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', 'committed.journey.yaml', 'changed.journey.yaml');
+    git('commit', '-qm', 'maps');
+    const hash = git('log', '-1', '--format=%h');
+    writeFileSync(join(repo, 'changed.journey.yaml'), knee.replace('title: Total knee replacement', 'title: Total knee replacement, revised'));
+    const result = print([repo, '--format', 'pdf', '--out-dir', join(repo, 'out')]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(pdfText(join(repo, 'out/committed.pdf'))).toContain(`commit ${hash}`);
+    expect(pdfText(join(repo, 'out/changed.pdf'))).toContain(`commit ${hash}+changes`);
+    expect(pdfText(join(repo, 'out/untracked.pdf'))).not.toContain('commit ');
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {

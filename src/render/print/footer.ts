@@ -61,12 +61,19 @@ export const HEADER_TEMPLATE = '<span></span>';
 
 /**
  * The short hash of the last commit that touched the map, marked when the file has uncommitted changes;
- * nothing when the file is not in a Git repository or Git is missing. The changes of a folder are asked
- * for once, however many of its maps print.
+ * nothing when the file is not tracked in a Git repository or Git is missing. A folder's tracked files
+ * and its changes are asked for once, however many of its maps print, so an untracked map costs no
+ * further Git process.
  */
 export async function gitCommit(file: string): Promise<string | undefined> {
   if (file === '-') return undefined;
   const cwd = dirname(file);
+  let tracked = trackedFiles.get(cwd);
+  if (!tracked) {
+    tracked = git(['ls-files', '-z', '--', '.'], cwd).then((out = '') => new Set(out.split('\0')));
+    trackedFiles.set(cwd, tracked);
+  }
+  if (!(await tracked).has(basename(file))) return undefined;
   const hash = await git(['log', '-1', '--format=%h', '--', basename(file)], cwd);
   if (!hash) return undefined;
   let changes = changedFiles.get(cwd);
@@ -80,6 +87,7 @@ export async function gitCommit(file: string): Promise<string | undefined> {
   return (await changes).has(basename(file)) ? `${hash}+changes` : hash;
 }
 
+const trackedFiles = new Map<string, Promise<Set<string>>>();
 const changedFiles = new Map<string, Promise<Set<string>>>();
 
 function git(args: string[], cwd: string): Promise<string | undefined> {
