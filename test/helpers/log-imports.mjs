@@ -1,12 +1,14 @@
 // Preloaded with `node --import`: writes every module URL the program resolves to stderr, one per line,
-// so a test can check what a command loads.
+// so a test can check what a command loads. The hooks run on a thread of their own: the write is
+// synchronous, or the last lines could still be queued there when a quick command exits.
 import { register } from 'node:module';
 
 register(
   'data:text/javascript,' +
-    encodeURIComponent(`export async function resolve(specifier, context, next) {
+    encodeURIComponent(`import { writeSync } from 'node:fs';
+    export async function resolve(specifier, context, next) {
       const result = await next(specifier, context);
-      process.stderr.write('import ' + result.url + '\\n');
+      writeSync(2, 'import ' + result.url + '\\n');
       return result;
     }`),
 );
