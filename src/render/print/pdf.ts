@@ -130,31 +130,32 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return sheets;
   };
 
-  // The scale is chosen before printing, so a map is printed once. A map that would spill onto another
-  // sheet may fit on one sheet fewer at a smaller, still readable scale; text wraps differently at each
-  // width, so a scale is checked by laying the map out at it, and the smallest readable one is among those
-  // tried.
-  let scale = plan.scale;
-  const sheets = sheetsFor((await tallestAt(scale)) * scale);
-  let fitted: number | undefined;
-  if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
+  // A smaller scale than `scale`, still readable, at which the map's layout fits on fewer than `sheets`.
+  // Text wraps differently at each width, so a scale is checked by laying the map out at it; the smallest
+  // readable one is among those tried.
+  const scaleBelow = async (scale: number, sheets: number): Promise<number | undefined> => {
     const goal = sheets - 1;
     for (let at = scale, tries = 0; tries < 4; tries++) {
       const tallest = await tallestAt(at);
-      if (tallest * at <= room(goal)) {
-        fitted = at < scale ? at : undefined;
-        break;
-      }
+      if (tallest * at <= room(goal)) return at < scale ? at : undefined;
       const next = Math.max(plan.readableScale, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
-      if (next >= at) break;
+      if (next >= at) return undefined;
       at = next;
     }
-  }
+    return undefined;
+  };
+  const sheetsOf = (parts: Uint8Array[]) => Math.max(...parts.map(countPages));
+
+  // The scale is chosen before printing, so a map is printed once: a map that would spill onto another
+  // sheet may fit on one sheet fewer at a smaller, still readable scale.
+  let scale = plan.scale;
+  const sheets = sheetsFor((await tallestAt(scale)) * scale);
+  const fitted = mightFitFewerSheets(sheets, scale, plan.readableScale) ? await scaleBelow(scale, sheets) : undefined;
   let parts = await printAt(fitted ?? scale);
-  // The estimate can miss a row pushed over by the page breaks; a smaller print that saved no sheet
-  // gives way to the larger, more readable one.
   if (fitted !== undefined) {
-    if (Math.max(...parts.map(countPages)) < sheets) scale = fitted;
+    // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
+    // gives way to the larger, more readable one.
+    if (sheetsOf(parts) < sheets) scale = fitted;
     else parts = await printAt(scale);
   }
 
