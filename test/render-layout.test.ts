@@ -66,3 +66,25 @@ describe('text wrapping by font metrics', () => {
     expect(long.lines.join('')).toBe('υπερβολικάμεγάληλέξηχωρίςκενάγιαναδοκιμαστείηαναδίπλωση');
   });
 });
+
+describe('hatching', () => {
+  it('draws 45° lines 6 px apart that end on the edges of the rectangle, covering all of it', async () => {
+    const { hatchPath } = await import('../dist/render/layout/hatch.js');
+    const [x, y, w, h] = [851.5, 71, 246.9, 14];
+    const segments = [...hatchPath(x, y, w, h).matchAll(/M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)/g)].map((m) => m.slice(1).map(Number));
+    const near = (a: number, b: number) => Math.abs(a - b) <= 0.06;
+    for (const [x1, y1, x2, y2] of segments) {
+      for (const [px, py] of [[x1, y1], [x2, y2]]) {
+        expect(px >= x - 0.06 && px <= x + w + 0.06 && py >= y - 0.06 && py <= y + h + 0.06).toBe(true);
+        // Each end lies on an edge.
+        expect(near(px, x) || near(px, x + w) || near(py, y) || near(py, y + h)).toBe(true);
+      }
+      expect(Math.abs(x2 - x1 - (y1 - y2))).toBeLessThanOrEqual(0.15);
+    }
+    // Consecutive lines are 6·√2 px apart along an edge, from one corner of the rectangle to the other.
+    const sums = segments.map(([x1, y1]) => x1 + y1).sort((a, b) => a - b);
+    for (let i = 1; i < sums.length; i++) expect(sums[i] - sums[i - 1]).toBeCloseTo(6 * Math.SQRT2, 0);
+    expect(sums[0] - (x + y)).toBeLessThan(6 * Math.SQRT2);
+    expect(x + w + y + h - sums.at(-1)!).toBeLessThan(6 * Math.SQRT2);
+  });
+});

@@ -972,7 +972,15 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" y=\"71\" width=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
-    + "\" height=\"14\" fill=\"url(#jm-hatch)\" stroke=\""
+    + "\" height=\"14\" class=\"hatch-bg\"/><path d=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"hatch") : depth0), depth0))
+    + "\" fill=\"none\" stroke=\""
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"hatch") : depths[1]), depth0))
+    + "\" stroke-width=\"1.5\"/><rect x=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
+    + "\" y=\"71\" width=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
+    + "\" height=\"14\" fill=\"none\" stroke=\""
     + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"hatch") : depths[1]), depth0))
     + "\"/><text x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"mid") : depth0), depth0))
@@ -1017,9 +1025,9 @@ export const precompiled: Record<string, object> = {
   return "<g class=\"campaign\"><title>"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</title>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"when") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":80}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"when") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":9,"column":80}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"leader") : depth0),{"name":"with","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"leader") : depth0),{"name":"with","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":101}}})) != null ? stack1 : "")
     + "<circle cx=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" cy=\""
@@ -1029,9 +1037,9 @@ export const precompiled: Record<string, object> = {
     + "\" x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"iconX") : depth0), depth0))
     + "\" y=\"71\" width=\"14\" height=\"14\" class=\"dot-icon\"/>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":85}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":85}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"extra") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":87}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"extra") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":87}}})) != null ? stack1 : "")
     + "\n</g>";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1115,9 +1123,7 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
     + "\" role=\"img\" aria-label=\"Outreach time line with "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
-    + " campaigns\">\n<defs><pattern id=\"jm-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"hatch-bg\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\""
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"hatch") : depth0), depth0))
-    + "\" stroke-width=\"1.5\"/></pattern></defs>\n<line x1=\""
+    + " campaigns\">\n<line x1=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x1") : depth0), depth0))
     + "\" x2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x2") : depth0), depth0))
@@ -1126,11 +1132,11 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"axisY") : depth0), depth0))
     + "\" class=\"axis\"/>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"holes") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":7,"column":262}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"holes") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":397}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"milestones") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":8,"column":178}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"milestones") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":7,"column":178}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":14,"column":13}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":13,"column":13}}})) != null ? stack1 : "")
     + "\n</svg>\n</td>\n</tr>\n";
 },"useData":true,"useDepths":true},
   "pain-points": {"0":function(container,depth0,helpers,partials,data) {

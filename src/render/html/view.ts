@@ -5,6 +5,7 @@ import { GRID, layoutColumns, touchpointXs, type Column } from '../layout/grid.j
 import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { describeMap } from '../layout/summary.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
+import { hatchPath } from '../layout/hatch.js';
 import { wrap } from '../layout/text.js';
 import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { headerFacts, kindHeading, levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
@@ -119,6 +120,7 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
     x: r(h.x1 + 16),
     width: r(h.x2 - h.x1 - 32),
     mid: r((h.x1 + h.x2) / 2),
+    hatch: hatchPath(r(h.x1 + 16), 71, r(h.x2 - h.x1 - 32), 14),
     label: `Contact hole \u00b7 ${durationWords(h.days)}${h.gap ? ` \u00b7 ${h.gap.ref}` : ''}`.toUpperCase(),
   }));
   const bottom = Math.max(axisY + 20, ...items.map((i) => i.bottom));

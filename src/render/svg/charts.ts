@@ -1,4 +1,5 @@
 import { hasEmotion, layoutEmotion, lowestPointWords } from '../layout/emotion.js';
+import { hatchPath } from '../layout/hatch.js';
 import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
@@ -58,13 +59,14 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   const p = ctx.palette;
   const tl = layoutTimeline(ctx.model, ctx.columns);
   const axisY = 78;
-  let svg = `<defs><pattern id="jm-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${p.paper}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${p.hatch}" stroke-width="1.5"/></pattern></defs>`;
-  svg += line(tl.x1, axisY, tl.x2, axisY, p.ink, 2);
+  let svg = line(tl.x1, axisY, tl.x2, axisY, p.ink, 2);
   for (const hole of tl.holes) {
     const x1 = hole.x1 + 16;
     const x2 = hole.x2 - 16;
     if (x2 - x1 < 40) continue;
-    svg += rect(x1, axisY - 7, x2 - x1, 14, 'url(#jm-hatch)', ` stroke="${p.hatch}"`);
+    svg += rect(x1, axisY - 7, x2 - x1, 14, p.paper);
+    svg += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
+    svg += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
     const words = `Contact hole \u00b7 ${durationWords(hole.days)}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`;
     const hole1 = paragraph(0, 0, words, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
     svg += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - hole1.height)})">${hole1.svg}</g>`;
