@@ -69,14 +69,19 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
   let failed = 0;
   try {
     // While the browser starts, the maps' pages are rendered (a turn of the event loop each, so the
-    // browser's messages still get through): that work is then off the printing's path.
+    // browser's messages still get through): that work is then off the printing's path. Only until the
+    // browser is up, so a long batch does not hold every page in memory; the rest render as they print.
+    let up = false;
     const launching = launchBrowser(found.path);
-    launching.catch(() => undefined);
+    launching.then(
+      () => (up = true),
+      () => (up = true),
+    );
     const prepared = new Map<PrintJob, PreparedPdf>();
     if (formats.includes('pdf')) {
       for (const job of jobs) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (interruption.signal) break;
+        if (up || interruption.signal) break;
         prepared.set(job, preparePdf(job.file, job.map, render));
       }
     }
