@@ -186,6 +186,24 @@ describe('build --format pdf', () => {
     expect(pdfText(join(repo, 'out/untracked.pdf'))).not.toContain('commit ');
   });
 
+  it('reprints a cached PDF once its map is committed, so the footer names the commit', () => {
+    const repo = join(tmp, 'cached-repo');
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, 'knee.journey.yaml'), readFileSync(join(root, 'examples/knee-replacement.journey.yaml'), 'utf8'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    // With the cache on, as users build: the second build of an unchanged map writes nothing.
+    const build = () => run(['build', 'knee.journey.yaml', '--format', 'pdf'], { cwd: repo, env: { TMPDIR: tmp } });
+    expect(build().status).toBe(0);
+    expect(pdfText(join(repo, 'knee.pdf'))).not.toContain('commit ');
+    expect(build().stderr).toContain('unchanged');
+    git('add', 'knee.journey.yaml');
+    git('commit', '-qm', 'map');
+    const after = build();
+    expect(after.stderr).not.toContain('unchanged');
+    expect(pdfText(join(repo, 'knee.pdf'))).toContain(`commit ${git('log', '-1', '--format=%h')}`);
+  });
+
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {
     out = join(tmp, 'epoch');
     const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z

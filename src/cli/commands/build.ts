@@ -117,7 +117,9 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
   const wantsPrint = options.format.filter((f) => f === 'pdf' || f === 'png');
   const renderers = await loadTextRenderers(wantsText);
   const keyOf = async (text: string | undefined, file: string, format: OutputFormat) =>
-    cache && text !== undefined && file !== '-' ? cache.key({ source: text, sourceFile: file, format, options: cacheOptions(options), templates: options.templates }) : undefined;
+    cache && text !== undefined && file !== '-'
+      ? cache.key({ source: text, sourceFile: file, format, options: { ...cacheOptions(options), ...(format === 'pdf' ? await pdfFooterInputs(file) : {}) }, templates: options.templates })
+      : undefined;
 
   for (const file of files) {
     const { report, map, text } = await loadForBuild(file, options.rules);
@@ -168,6 +170,15 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
 /** The options that change the bytes of an output (not where it goes, how many jobs, or the browser). */
 function cacheOptions(options: BuildCommandOptions): Record<string, unknown> {
   return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale };
+}
+
+/**
+ * What a PDF shows beyond the map and the options: its footer names the map's commit (marked when it has
+ * changes), and SOURCE_DATE_EPOCH sets its dates. A PDF built before a commit is stale after it.
+ */
+async function pdfFooterInputs(file: string): Promise<Record<string, unknown>> {
+  const { gitCommit } = await import('../../render/print/footer.js');
+  return { commit: (await gitCommit(file)) ?? null, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null };
 }
 
 async function recordPrinted(cache: BuildCache, outputs: { output: string; key: string }[]): Promise<void> {
