@@ -120,7 +120,7 @@ function outreachView(model: JourneyModel, columns: Column[], palette: Palette) 
     x: r(h.x1 + 16),
     width: r(h.x2 - h.x1 - 32),
     mid: r((h.x1 + h.x2) / 2),
-    hatch: hatchPath(r(h.x1 + 16), 71, r(h.x2 - h.x1 - 32), 14),
+    hatch: hatchPath(h.x1 + 16, 71, h.x2 - h.x1 - 32, 14),
     label: `Contact hole \u00b7 ${durationWords(h.days)}${h.gap ? ` \u00b7 ${h.gap.ref}` : ''}`.toUpperCase(),
   }));
   const bottom = Math.max(axisY + 20, ...items.map((i) => i.bottom));

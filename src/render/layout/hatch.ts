@@ -3,7 +3,7 @@ const r = (v: number) => Math.round(v * 10) / 10;
 /**
  * Diagonal hatching for a rectangle, as one path of line segments: the look of a pattern of 45° lines
  * `spacing` px apart. Lines rather than an SVG `<pattern>`, because Chromium's PDF output pays dearly for a
- * pattern fill (a map with one contact hole printed a fifth slower), and lines stay sharp at any scale.
+ * pattern fill (the knee replacement's one contact hole made its print take a third longer), and lines stay sharp at any scale.
  */
 export function hatchPath(x: number, y: number, width: number, height: number, spacing = 6): string {
   // The lines are x + y = c, for c a multiple of the spacing measured across them.
