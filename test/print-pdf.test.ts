@@ -204,6 +204,16 @@ describe('build --format pdf', () => {
     expect(pdfText(join(repo, 'knee.pdf'))).toContain(`commit ${git('log', '-1', '--format=%h')}`);
   });
 
+  it('prints Chinese, Arabic and Greek text and emoji: the page is printed once parsed, and its fonts are the machine\'s', () => {
+    out = join(tmp, 'scripts');
+    const result = print([join(root, 'test/fixtures/render/scripts.journey.yaml'), '--format', 'pdf', '--out-dir', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const text = pdfText(join(out, 'scripts.pdf'));
+    for (const words of ['膝关节置换', 'رحلة المريض', 'Ταξίδι ασθενούς', '王美玲']) expect(text).toContain(words);
+    // Colour emoji come out as drawn glyphs (Type 3 fonts): their font was found and used.
+    expect(execFileSync('pdffonts', [join(out, 'scripts.pdf')], { encoding: 'utf8' })).toMatch(/Type 3/);
+  });
+
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {
     out = join(tmp, 'epoch');
     const env = { SOURCE_DATE_EPOCH: '1767225600' }; // 2026-01-01T00:00:00Z
