@@ -61,11 +61,17 @@ export const HEADER_TEMPLATE = '<span></span>';
 
 /**
  * The short hash of the last commit that touched the map, marked when the file has uncommitted changes;
- * nothing when the file is not tracked in a Git repository or Git is missing. A folder's tracked files
- * and its changes are asked for once, however many of its maps print, so an untracked map costs no
- * further Git process.
+ * nothing when the file is not tracked in a Git repository or Git is missing. Asked once per map (the
+ * build cache's key and the footer both need it), and a folder's tracked files and its changes once
+ * however many of its maps print, so an untracked map costs no further Git process.
  */
-export async function gitCommit(file: string): Promise<string | undefined> {
+export function gitCommit(file: string): Promise<string | undefined> {
+  let commit = commits.get(file);
+  if (!commit) commits.set(file, (commit = askGit(file)));
+  return commit;
+}
+
+async function askGit(file: string): Promise<string | undefined> {
   if (file === '-') return undefined;
   const cwd = dirname(file);
   let tracked = trackedFiles.get(cwd);
@@ -87,6 +93,7 @@ export async function gitCommit(file: string): Promise<string | undefined> {
   return (await changes).has(basename(file)) ? `${hash}+changes` : hash;
 }
 
+const commits = new Map<string, Promise<string | undefined>>();
 const trackedFiles = new Map<string, Promise<Set<string>>>();
 const changedFiles = new Map<string, Promise<Set<string>>>();
 

@@ -25,30 +25,30 @@ export interface Measure {
  * works with JavaScript off.
  */
 export async function measurePage(page: Page): Promise<Measure> {
-  const session: CDPSession = await page.createCDPSession();
-  try {
-    const metrics = await session.send('Page.getLayoutMetrics');
-    const snapshot = await session.send('DOMSnapshot.captureSnapshot', { computedStyles: ['font-size'] });
-    return {
-      width: Math.ceil(metrics.cssContentSize.width),
-      height: Math.ceil(metrics.cssContentSize.height),
-      ...boxes(snapshot),
-    };
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
+  const session = await sessionOf(page);
+  const metrics = await session.send('Page.getLayoutMetrics');
+  const snapshot = await session.send('DOMSnapshot.captureSnapshot', { computedStyles: ['font-size'] });
+  return {
+    width: Math.ceil(metrics.cssContentSize.width),
+    height: Math.ceil(metrics.cssContentSize.height),
+    ...boxes(snapshot),
+  };
 }
 
 /** The document's height in CSS px: one light protocol call, for the fitting loop that asks it often. */
 export async function measureHeight(page: Page): Promise<number> {
-  let session = sessions.get(page);
-  if (!session) sessions.set(page, (session = await page.createCDPSession()));
-  const metrics = await session.send('Page.getLayoutMetrics');
+  const metrics = await (await sessionOf(page)).send('Page.getLayoutMetrics');
   return Math.ceil(metrics.cssContentSize.height);
 }
 
 /** One protocol session per page, kept for the page's life (it ends with the page). */
 const sessions = new WeakMap<Page, CDPSession>();
+
+async function sessionOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = await page.createCDPSession()));
+  return session;
+}
 
 function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotResponse): Pick<Measure, 'contentWidth' | 'bodyBottom' | 'bodyFontPx'> {
   const characters = new Map<number, number>();
