@@ -15,7 +15,9 @@ export const PROFILE_PREFIX = 'journeymap-chromium-';
  * so that every frame of a page lives in the page's own renderer, under its "JavaScript off" switch
  * (an out-of-process frame is a target of its own; data: and srcdoc frames side by side also made
  * Chromium drop the page mid-load). Text is laid out without font hinting, so that line breaks, and so
- * page breaks, do not depend on the machine's font settings.
+ * page breaks, do not depend on the machine's font settings. The address bar's suggestion popup is a web
+ * page of its own in recent Chrome, loaded at start-up even headless: turned off, it no longer takes
+ * about 0.6 s of CPU away from the maps on every launch.
  */
 const LOCKED_DOWN_FLAGS = [
   '--disable-gpu',
@@ -31,7 +33,7 @@ const LOCKED_DOWN_FLAGS = [
   '--disable-breakpad',
   '--disable-crash-reporter',
   '--disable-client-side-phishing-detection',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,IsolateOrigins,site-per-process',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,IsolateOrigins,site-per-process,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
   '--disable-site-isolation-trials',
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
