@@ -1,4 +1,5 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { sessionOf } from './session.js';
 
 /**
  * Opens a page on which a map's markup can do nothing but be drawn: JavaScript is off, and every
@@ -49,9 +50,12 @@ function refuseAllButData(request: HTTPRequest): void {
 
 /**
  * Loads a page's HTML in place, without navigation, and waits for its (inline) images and fonts; or, for
- * a page known to have none, only until it is parsed: the load event also waits for a painted frame,
- * which costs as much again as parsing.
+ * a page known to have none, only until it is parsed. The latter sets the document through the protocol
+ * (`Page.setDocumentContent`), which returns once the HTML is parsed, instead of writing it from a
+ * script and waiting for lifecycle events: about a tenth less of the browser's time per map.
  */
 export async function loadHtml(page: Page, html: string, timeout: number, until: 'load' | 'domcontentloaded' = 'load'): Promise<void> {
-  await page.setContent(html, { waitUntil: until, timeout });
+  if (until === 'load') return void (await page.setContent(html, { waitUntil: until, timeout }));
+  const { session, frameId } = await sessionOf(page);
+  await session.send('Page.setDocumentContent', { frameId, html }, { timeout });
 }

@@ -1,4 +1,5 @@
-import type { CDPSession, Page, Protocol } from 'puppeteer-core';
+import type { Page, Protocol } from 'puppeteer-core';
+import { sessionOf } from '../../browser/session.js';
 
 /** A window narrower than any grid, so that what reaches past it has a width of its own. */
 export const NARROW_WINDOW_PX = 480;
@@ -25,7 +26,7 @@ export interface Measure {
  * works with JavaScript off.
  */
 export async function measurePage(page: Page): Promise<Measure> {
-  const session = await sessionOf(page);
+  const { session } = await sessionOf(page);
   const metrics = await session.send('Page.getLayoutMetrics');
   const snapshot = await session.send('DOMSnapshot.captureSnapshot', { computedStyles: ['font-size'] });
   return {
@@ -37,17 +38,8 @@ export async function measurePage(page: Page): Promise<Measure> {
 
 /** The document's height in CSS px: one light protocol call, for the fitting loop that asks it often. */
 export async function measureHeight(page: Page): Promise<number> {
-  const metrics = await (await sessionOf(page)).send('Page.getLayoutMetrics');
+  const metrics = await (await sessionOf(page)).session.send('Page.getLayoutMetrics');
   return Math.ceil(metrics.cssContentSize.height);
-}
-
-/** One protocol session per page, kept for the page's life (it ends with the page). */
-const sessions = new WeakMap<Page, CDPSession>();
-
-async function sessionOf(page: Page): Promise<CDPSession> {
-  let session = sessions.get(page);
-  if (!session) sessions.set(page, (session = await page.createCDPSession()));
-  return session;
 }
 
 function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotResponse): Pick<Measure, 'contentWidth' | 'bodyBottom' | 'bodyFontPx'> {
