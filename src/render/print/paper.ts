@@ -1,4 +1,3 @@
-import type { PaperFormat } from 'puppeteer-core';
 import { JourneymapError } from '../../errors.js';
 
 export const PAPERS = ['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid'] as const;
@@ -6,11 +5,11 @@ export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 
-/** Portrait sizes in inches, exactly as Chromium's print code gets them from puppeteer's `format`. */
+/** Portrait sizes in inches, as puppeteer's paper formats give them to Chromium. */
 const PORTRAIT_INCHES: Record<Paper, [number, number]> = {
-  A4: [8.27, 11.7],
-  A3: [11.7, 16.54],
-  A2: [16.54, 23.4],
+  A4: [8.2677, 11.6929],
+  A3: [11.6929, 16.5354],
+  A2: [16.5354, 23.3858],
   Letter: [8.5, 11],
   Legal: [8.5, 14],
   Tabloid: [11, 17],
@@ -29,8 +28,8 @@ export const PT_PER_CSS_PX = 72 / CSS_PX_PER_INCH;
 export interface PageGeometry {
   paper: Paper;
   landscape: boolean;
-  /** puppeteer's name for the paper. */
-  format: PaperFormat;
+  /** The sheet upright, in inches, as Chromium's printer takes it (it turns the sheet for landscape). */
+  portraitInches: readonly [number, number];
   /** The sheet, in PDF points. */
   widthPt: number;
   heightPt: number;
@@ -50,15 +49,10 @@ export function pageGeometry(paper: string = 'A3', orientation: string = 'landsc
   return {
     paper: known,
     landscape,
-    format: known.toLowerCase() as PaperFormat,
+    portraitInches: PORTRAIT_INCHES[known],
     widthPt: width * 72,
     heightPt: height * 72,
     printableWidthPx: Math.floor(width * CSS_PX_PER_INCH - (MARGIN_MM.left + MARGIN_MM.right) * mmToPx),
     printableHeightPx: Math.floor(height * CSS_PX_PER_INCH - (MARGIN_MM.top + MARGIN_MM.bottom) * mmToPx),
   };
-}
-
-/** Margins as puppeteer takes them. */
-export function marginOption(): { top: string; right: string; bottom: string; left: string } {
-  return { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` };
 }

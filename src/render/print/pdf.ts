@@ -6,7 +6,8 @@ import type { RenderOptions } from '../options.js';
 import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
-import { marginOption, type PageGeometry } from './paper.js';
+import { printToPdf } from './chromium-pdf.js';
+import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
 
@@ -92,19 +93,11 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
       // The print lays the page out at the paper's size, whatever the window's.
       await show(htmlFor(range, part), 'print');
       parts.push(
-        await page.pdf({
-          format: geometry.format,
-          landscape: geometry.landscape,
-          printBackground: true,
-          margin: marginOption(),
+        await printToPdf(page, {
+          geometry,
           scale,
-          displayHeaderFooter: true,
           headerTemplate: HEADER_TEMPLATE,
           footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }, plan.parts.length === 1),
-          // Tagging a tall map costs a third of the print time; the accessible form of a map is its HTML.
-          tagged: false,
-          // The page uses the machine's fonts, never web fonts: there is nothing to wait for.
-          waitForFonts: false,
           timeout: settings.timeout,
         }),
       );

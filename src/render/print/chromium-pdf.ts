@@ -1,0 +1,47 @@
+import type { Page } from 'puppeteer-core';
+import { sessionOf } from '../../browser/session.js';
+import { MARGIN_MM, type PageGeometry } from './paper.js';
+
+export interface ChromiumPrint {
+  geometry: PageGeometry;
+  scale: number;
+  headerTemplate: string;
+  footerTemplate: string;
+  /** Milliseconds; 0 for no limit. */
+  timeout: number;
+}
+
+const MM_PER_INCH = 25.4;
+
+/**
+ * Prints the loaded page with Chromium's own PDF printer. The file comes back in the protocol's reply,
+ * where puppeteer's `page.pdf` has Chromium keep it as a stream and reads that back a round trip at a
+ * time; and nothing is waited for first (the page uses no web fonts).
+ */
+export async function printToPdf(page: Page, { geometry, scale, headerTemplate, footerTemplate, timeout }: ChromiumPrint): Promise<Uint8Array> {
+  const { session } = await sessionOf(page);
+  const [width, height] = geometry.portraitInches;
+  const { data } = await session.send(
+    'Page.printToPDF',
+    {
+      transferMode: 'ReturnAsBase64',
+      landscape: geometry.landscape,
+      paperWidth: width,
+      paperHeight: height,
+      marginTop: MARGIN_MM.top / MM_PER_INCH,
+      marginBottom: MARGIN_MM.bottom / MM_PER_INCH,
+      marginLeft: MARGIN_MM.left / MM_PER_INCH,
+      marginRight: MARGIN_MM.right / MM_PER_INCH,
+      scale,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate,
+      footerTemplate,
+      // Tagging a tall map costs a third of the print time; the accessible form of a map is its HTML.
+      generateTaggedPDF: false,
+      generateDocumentOutline: false,
+    },
+    { timeout },
+  );
+  return Buffer.from(data, 'base64');
+}
