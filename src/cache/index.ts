@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
 import { writeFileAtomic } from '../write/atomic.js';
+
+// node:crypto and node:fs/promises load on first use: a build with the cache off never pays for them.
+const createHash = (algorithm: string) => process.getBuiltinModule('node:crypto').createHash(algorithm);
+const readFile = ((...args: Parameters<typeof import('node:fs/promises').readFile>) =>
+  process.getBuiltinModule('node:fs/promises').readFile(...args)) as typeof import('node:fs/promises').readFile;
 
 /** The cache's folder name; it may be deleted at any time (the next build simply does all the work). */
 export const CACHE_DIR_NAME = '.journeymap-cache';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMapFromText, type LoadedMap } from '../../api.js';
 import { BuildCache, CACHE_DIR_NAME } from '../../cache/index.js';
@@ -183,8 +183,16 @@ async function pdfFooterInputs(file: string): Promise<Record<string, unknown>> {
 
 async function recordPrinted(cache: BuildCache, outputs: { output: string; key: string }[]): Promise<void> {
   for (const { output, key } of outputs) {
-    const bytes = await readFile(output).catch(() => undefined);
+    const bytes = readIfThere(output);
     if (bytes) await cache.record(output, key, bytes);
+  }
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
   }
 }
 
