@@ -18,7 +18,7 @@ rmSync(`${root}bench/work/.journeymap-cache`, { recursive: true, force: true });
 
 const build = (...extra) => {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [`${root}bin/journeymap.js`, 'build', maps, '--format', 'html,svg', '--out-dir', out, ...extra], { cwd: `${root}bench/work`, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [`${root}bin/journeymap.cjs`, 'build', maps, '--format', 'html,svg', '--out-dir', out, ...extra], { cwd: `${root}bench/work`, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`build exited ${result.status}: ${result.stderr.slice(-500)}`);
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, skipped: (result.stderr.match(/^unchanged /gm) ?? []).length };
 };

@@ -54,7 +54,7 @@ const time = (command, args) => {
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const journeymap = (files) =>
-  time(process.execPath, [join(root, 'bin/journeymap.js'), 'build', ...files, '--format', 'pdf', '--out-dir', join(work, 'out'), '--no-cache', '--browser-path', chromium]);
+  time(process.execPath, [join(root, 'bin/journeymap.cjs'), 'build', ...files, '--format', 'pdf', '--out-dir', join(work, 'out'), '--no-cache', '--browser-path', chromium]);
 const mapFiles = maps.map((m) => join(work, 'maps', `${m}.journey.yaml`));
 const mermaidAll = () =>
   maps.reduce((sum, m) => sum + time(mmdc, ['-q', '-i', join(work, 'mermaid', `${m}.mmd`), '-o', join(work, 'mermaid', `${m}.pdf`), '-p', config]), 0);

@@ -46,7 +46,7 @@ const time = (command, args) => {
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const build = (file) => time(process.execPath, [join(root, 'bin/journeymap.js'), 'build', file, '--format', 'svg', '--out-dir', work, '--no-cache']);
+const build = (file) => time(process.execPath, [join(root, 'bin/journeymap.cjs'), 'build', file, '--format', 'svg', '--out-dir', work, '--no-cache']);
 
 const mmdc = join(root, 'bench/node_modules/.bin/mmdc');
 const haveMmdc = existsSync(mmdc);

@@ -20,7 +20,7 @@ execFileSync(process.execPath, [`${root}bench/generate.mjs`, maps, String(count)
 
 const hasTime = existsSync('/usr/bin/time');
 const tools = {
-  journeymap: [process.execPath, `${root}bin/journeymap.js`, 'validate', maps, '--format', 'json'],
+  journeymap: [process.execPath, `${root}bin/journeymap.cjs`, 'validate', maps, '--format', 'json'],
   'ajv-cli': [ajv, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--strict-required=false', '--allow-union-types', '-s', `${root}schemas/journeymap.schema.json`, '-d', `${maps}/*.journey.yaml`],
 };
 

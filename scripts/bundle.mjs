@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Runs after tsc: bundles a few hot entry files with the modules they import into that one file, so a
-// run loads one module instead of twenty (module resolution and loading is a large part of a short run):
+// Runs after tsc and scripts/bundle-cli.mjs: bundles a few hot entry files of the library (the ES modules
+// a program that imports journeymap loads, and so do `validate`'s worker threads) with the modules they
+// import into that one file, so a program loads one module instead of twenty (module resolution and
+// loading is a large part of a short run). The CLI itself runs from dist/cli.cjs.
 // - each text renderer (dist/render/{svg,html}/index.js) with the renderers' own code (dist/render,
-//   dist/model): `journeymap build --format svg` loads one module for rendering (about 8 ms less);
-// - the CLI's front (dist/cli/main.js) with the command definitions and commander: every run, even
-//   `--version`, starts faster (about 10 ms less);
+//   dist/model);
 // - the generated validators with ajv's helpers, and the two ways in to checking (dist/validate/batch.js
-//   for `validate`, dist/api.js for `build` and the library) with the checking code: no CommonJS module
-//   is loaded to check a map (about 15 ms less).
+//   for many files, dist/api.js for one map) with the checking code: no CommonJS module is loaded to
+//   check a map.
 // Everything else stays an import, with its path rewritten to stay correct from the bundle; the other
 // dist files stay as tsc wrote them for anyone who imports them directly. Shared modules such as
 // errors.js must stay one instance, or `instanceof` breaks, so only the listed modules go in, and none
@@ -29,11 +29,9 @@ const bundles = [
   // The two ways in to checking: many files (`validate`) and one map (`build`, the library API).
   { entry: 'dist/validate/batch.js', inside: checking, packages: ['fastest-levenshtein'] },
   { entry: 'dist/api.js', inside: checking, packages: ['fastest-levenshtein'] },
-  // commander is CommonJS: its require() calls need a require function inside an ES module.
-  { entry: 'dist/cli/main.js', inside: /[\\/]dist[\\/]cli[\\/](main|output|define[\\/][^\\/]+)\.js$/, packages: ['commander'], banner: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
 ];
 
-for (const { entry: file, inside, packages, banner } of bundles) {
+for (const { entry: file, inside, packages } of bundles) {
   const entry = join(root, file);
   await build({
     entryPoints: [entry],
@@ -44,7 +42,6 @@ for (const { entry: file, inside, packages, banner } of bundles) {
     platform: 'node',
     target: 'node20',
     legalComments: 'none',
-    banner: banner ? { js: banner } : undefined,
     logLevel: 'warning',
     plugins: [
       {

@@ -42,7 +42,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('holds the CLI, the schemas, templates and docs, and no tests, sources or source maps', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const needed of ['bin/journeymap.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'schemas/journeymap.schema.json', 'schemas/journeymap.config.schema.json', 'templates/init/patient.journey.yaml', 'docs/format.md', 'package.json']) {
+    for (const needed of ['bin/journeymap.cjs', 'dist/cli.cjs', 'dist/cli.cjs.cache', 'dist/index.js', 'dist/index.d.ts', 'schemas/journeymap.schema.json', 'schemas/journeymap.config.schema.json', 'templates/init/patient.journey.yaml', 'docs/format.md', 'package.json']) {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((p) => /^(test|src|bench|scripts|\.ci)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
@@ -74,6 +74,10 @@ describe('the npm package', () => {
 
     const schema = inConsumer('node', ['-e', "process.stdout.write(require.resolve('journeymap/schema.json'))"]);
     expect(schema.stdout).toMatch(/node_modules\/journeymap\/schemas\/journeymap\.schema\.json$/);
+
+    // The installed CLI runs from the code cache packed beside its bundle (npm resets files' times).
+    const cached = inConsumer('node', ['-e', "console.log(require('./node_modules/journeymap/bin/journeymap.cjs').loadCli().script.cachedDataRejected)"]);
+    expect(cached.stdout.trim()).toBe('false');
 
     const library = inConsumer('node', ['--input-type=module', '-e', "const jm = await import('journeymap'); const r = await jm.loadMap('knee.journey.yaml'); console.log(typeof jm.loadMap, r.map.title)"]);
     expect(library.stdout.trim()).toBe('function Total knee replacement');

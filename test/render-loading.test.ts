@@ -1,21 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { root, run } from './helpers/cli.js';
-import { exampleDir, tempDir } from './helpers/render.js';
+import { root } from './helpers/cli.js';
+import { exampleDir } from './helpers/render.js';
 
 const knee = join(exampleDir, 'knee-replacement.journey.yaml');
-
-it('an SVG build loads neither Handlebars nor the HTML renderer', () => {
-  const out = tempDir('load-svg');
-  const r = run(['build', knee, '--format', 'svg', '--out-dir', out, '--no-cache'], {
-    env: { NODE_OPTIONS: `--import ${join(root, 'test/helpers/log-imports.mjs')}` },
-  });
-  expect(r.status).toBe(0);
-  const loaded = r.stderr.split('\n').filter((l) => l.startsWith('import '));
-  expect(loaded.some((l) => l.includes('/render/svg/'))).toBe(true);
-  expect(loaded.filter((l) => /handlebars|render\/html|puppeteer|render\/print/.test(l))).toEqual([]);
-});
 
 it('an HTML build uses the precompiled templates and only the Handlebars runtime', () => {
   const script = `

@@ -1,33 +1,67 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, root } from './helpers/cli.js';
 
-/** The modules a command line loads, as file paths relative to the project. */
-function imports(args: string[]): string[] {
+/** The modules a command line loads (ES modules imported, CommonJS required), as paths relative to the project. */
+function loads(args: string[]): string[] {
   const result = spawnSync(process.execPath, ['--import', `${root}test/helpers/log-imports.mjs`, bin, ...args], { cwd: root, encoding: 'utf8' });
+  expect(result.status, result.stderr).toBeLessThan(2);
   return result.stderr
     .split('\n')
-    .filter((line) => line.startsWith('import file://'))
-    .map((line) => line.slice('import file://'.length).replace(root, ''));
+    .filter((line) => /^(import file:\/\/|require \/)/.test(line))
+    .map((line) => line.replace(/^(import file:\/\/|require )/, '').replace(root, ''));
 }
 
+/** Packages that only some commands need: printing, watching, HTML, maps beyond the fast YAML parser. */
+const HEAVY = /node_modules\/(puppeteer-core|pdf-lib|chokidar|handlebars|yaml)\//;
+
 describe('start-up loads only what the command needs', () => {
-  it('--version loads no validation or rendering code', () => {
-    const loaded = imports(['--version']);
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.filter((m) => /render|handlebars|puppeteer|pdf-lib|node_modules\/yaml|ajv|validate\/|chokidar/.test(m))).toEqual([]);
+  it('--version loads the CLI bundle and no package', () => {
+    const loaded = loads(['--version']);
+    expect(loaded).toContain('bin/journeymap.cjs');
+    expect(loaded.filter((m) => m.includes('node_modules/'))).toEqual([]);
   });
 
-  it('validate of clean maps loads neither rendering code nor the full YAML parser', () => {
-    const loaded = imports(['validate', 'examples/knee-replacement.journey.yaml']);
-    // The quick check is bundled into the batch module that runs it.
-    expect(loaded.some((m) => m.includes('validate/batch'))).toBe(true);
-    expect(loaded.filter((m) => /render|handlebars|puppeteer|pdf-lib|node_modules\/yaml\/|chokidar/.test(m))).toEqual([]);
+  it('validate of clean maps loads none of the heavy packages', () => {
+    expect(loads(['validate', 'examples/knee-replacement.journey.yaml']).filter((m) => HEAVY.test(m))).toEqual([]);
   });
 
-  it('an SVG build does not load Handlebars or the browser', () => {
-    const loaded = imports(['build', 'examples/knee-replacement.journey.yaml', '--format', 'svg', '--out-dir', `${root}bench/work/startup`, '--no-cache']);
-    expect(loaded.some((m) => m.includes('render/svg'))).toBe(true);
-    expect(loaded.filter((m) => /handlebars|puppeteer|pdf-lib|chokidar/.test(m))).toEqual([]);
+  it('an SVG build loads none of them either', () => {
+    const loaded = loads(['build', 'examples/knee-replacement.journey.yaml', '--format', 'svg', '--out-dir', `${root}bench/work/startup`, '--no-cache']);
+    expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+
+  it('an HTML build loads the Handlebars runtime, not its compiler', () => {
+    const loaded = loads(['build', 'examples/knee-replacement.journey.yaml', '--format', 'html', '--out-dir', `${root}bench/work/startup`, '--no-cache']);
+    expect(loaded.some((m) => m.includes('node_modules/handlebars/'))).toBe(true);
+    expect(loaded.filter((m) => m.includes('/compiler/'))).toEqual([]);
+  });
+});
+
+describe('the CLI bundle runs from its code cache', () => {
+  /** Loads the bundle as bin/journeymap.cjs does and says whether V8 was given a cache and took it. */
+  function cacheUse(bundle = join(root, 'dist/cli.cjs')): string {
+    const script = `const { script } = require(${JSON.stringify(bin)}).loadCli(${JSON.stringify(bundle)}); console.log(String(script.cachedDataRejected));`;
+    return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout.trim();
+  }
+
+  it('takes the cache the build made', () => {
+    expect(cacheUse()).toBe('false');
+  });
+
+  it('ignores a cache that was not made for the bundle beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-code-cache-'));
+    mkdirSync(join(dir, 'dist'));
+    copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+    const bundle = join(dir, 'dist/cli.cjs');
+    // The same bundle but for the name of its content on the last line (same length, as V8 checks).
+    const source = readFileSync(join(root, 'dist/cli.cjs'), 'utf8');
+    writeFileSync(bundle, source.replace(/(journeymap-bundle \w*)(\w)(\s*)$/, (_, head: string, last: string, end: string) => `${head}${last === '0' ? '1' : '0'}${end}`));
+    expect(readFileSync(bundle, 'utf8')).not.toBe(source);
+    copyFileSync(join(root, 'dist/cli.cjs.cache'), `${bundle}.cache`);
+    expect(cacheUse(bundle)).toBe('undefined');
   });
 });

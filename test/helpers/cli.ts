@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = `${root}bin/journeymap.js`;
+export const bin = `${root}bin/journeymap.cjs`;
 
 export interface RunResult {
   status: number | null;
