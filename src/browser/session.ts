@@ -4,6 +4,9 @@ interface PageSession {
   session: CDPSession;
   /** The page's main frame, as the protocol names it. */
   frameId: string;
+  /** What the page is laid out for now, so that asking for the same again costs nothing. */
+  media?: string;
+  window?: string;
 }
 
 /** One protocol session per page, kept for the page's life (it ends with the page). */
@@ -21,4 +24,30 @@ export function sessionOf(page: Page): Promise<PageSession> {
     sessions.set(page, session);
   }
   return session;
+}
+
+/** Lays the page out for print or for the screen. */
+export async function emulateMedia(page: Page, media: 'print' | 'screen'): Promise<void> {
+  const state = await sessionOf(page);
+  if (state.media === media) return;
+  await state.session.send('Emulation.setEmulatedMedia', { media });
+  state.media = media;
+}
+
+/**
+ * Sizes the page's window in CSS pixels, with `deviceScaleFactor` device pixels to each. One protocol
+ * call where puppeteer's `setViewport` makes two, and none when the window already has that size.
+ */
+export async function sizeWindow(page: Page, width: number, height: number, deviceScaleFactor = 1): Promise<void> {
+  const state = await sessionOf(page);
+  const size = `${width}x${height}@${deviceScaleFactor}`;
+  if (state.window === size) return;
+  await state.session.send('Emulation.setDeviceMetricsOverride', {
+    mobile: false,
+    width,
+    height,
+    deviceScaleFactor,
+    screenOrientation: { angle: 0, type: 'portraitPrimary' },
+  });
+  state.window = size;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { loadHtml } from '../../browser/lockdown.js';
+import { emulateMedia, sizeWindow } from '../../browser/session.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { pageMeasure, renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
@@ -63,16 +64,12 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // Other templates may hold data: images.
   const ready = settings.render.templates ? 'load' : 'domcontentloaded';
   // Loading a map's HTML and laying it out again are the costly steps: do each only when something changed.
-  let shown: { html?: string; media?: string; width?: number; height?: number } = {};
+  let shown: string | undefined;
   const show = async (html: string, media: 'screen' | 'print', size?: { width: number; height: number }) => {
-    if (media !== shown.media) await page.emulateMediaType(media);
-    if (size) {
-      const [width, height] = [Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height))];
-      if (width !== shown.width || height !== shown.height) await page.setViewport({ width, height, deviceScaleFactor: 1 });
-      shown = { ...shown, width, height };
-    }
-    if (html !== shown.html) await loadHtml(page, html, settings.timeout, ready);
-    shown = { ...shown, html, media };
+    await emulateMedia(page, media);
+    if (size) await sizeWindow(page, Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)));
+    if (html !== shown) await loadHtml(page, html, settings.timeout, ready);
+    shown = html;
   };
   // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
   // screen the grid keeps its own width (on paper it takes the page's), so in a narrow window it shows how
@@ -106,12 +103,16 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   };
 
   // The tallest part laid out for print at a scale: a layout and one protocol call, a fraction of a print.
+  const tallestAtScale = new Map<number, number>();
   const tallestAt = async (at: number) => {
-    let tallest = 0;
+    let tallest = tallestAtScale.get(at);
+    if (tallest !== undefined) return tallest;
+    tallest = 0;
     for (const [i, range] of plan.parts.entries()) {
       await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
       tallest = Math.max(tallest, await measureHeight(page));
     }
+    tallestAtScale.set(at, tallest);
     return tallest;
   };
   // Rows and cards that may not break leave room at the foot of a sheet: more than one sheet is filled

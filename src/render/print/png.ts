@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { loadHtml } from '../../browser/lockdown.js';
+import { emulateMedia, sessionOf, sizeWindow } from '../../browser/session.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
@@ -16,20 +17,23 @@ const TALL_VIEWPORT = 8_000;
  * and the picture is then taken at the page's own height.
  */
 export async function printPng(page: Page, file: string, map: JourneyMap, render: RenderOptions, scale: number, timeout: number): Promise<Uint8Array> {
-  await page.emulateMediaType('screen');
+  await emulateMedia(page, 'screen');
   // In a narrow window only what has a width of its own reaches past it: the grid, which on screen
   // scrolls inside its box. The picture is then taken in a window wide enough to show all of it.
-  await page.setViewport({ width: NARROW_WINDOW_PX, height: TALL_VIEWPORT, deviceScaleFactor: 1 });
+  await sizeWindow(page, NARROW_WINDOW_PX, TALL_VIEWPORT);
   await loadHtml(page, renderHtml(map, { ...render, sourceFile: file }), timeout);
   const width = Math.max(PNG_LAYOUT_WIDTH, (await measurePage(page)).contentWidth);
-  let viewport = { width, height: TALL_VIEWPORT, deviceScaleFactor: scale };
-  await page.setViewport(viewport);
+  let viewport = { width, height: TALL_VIEWPORT };
+  await sizeWindow(page, viewport.width, viewport.height, scale);
   let { bodyBottom } = await measurePage(page);
   for (let tries = 0; tries < 3 && bodyBottom >= viewport.height; tries++) {
     viewport = { ...viewport, height: viewport.height * 4 };
-    await page.setViewport(viewport);
+    await sizeWindow(page, viewport.width, viewport.height, scale);
     bodyBottom = (await measurePage(page)).bodyBottom;
   }
-  await page.setViewport({ ...viewport, height: Math.max(1, Math.min(bodyBottom, viewport.height)) });
-  return page.screenshot({ type: 'png', captureBeyondViewport: false, omitBackground: false });
+  await sizeWindow(page, viewport.width, Math.max(1, Math.min(bodyBottom, viewport.height)), scale);
+  // Taken through the session that sized the window: the protocol keeps a window size per session.
+  const { session } = await sessionOf(page);
+  const { data } = await session.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+  return Buffer.from(data, 'base64');
 }
