@@ -1,4 +1,4 @@
-import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, rgb, StandardFonts } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { FOOTER_FONT_PT } from './footer.js';
 import { appendInfo } from './info-update.js';
 import { MARGIN_MM } from './paper.js';
@@ -15,7 +15,10 @@ export interface PdfMetadata {
 }
 
 const PT_PER_MM = 72 / 25.4;
-const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
+
+/** pdf-lib, loaded only for what Chromium's file cannot take as it is: joining parts, or another layout. */
+const pdfLib = () => import('pdf-lib');
+const loadOptions = async () => ({ updateMetadata: false, parseSpeed: (await pdfLib()).ParseSpeeds.Fastest });
 
 /**
  * Writes our metadata in place of Chromium's (whose dates are the time of printing). A map printed as
@@ -23,7 +26,12 @@ const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest };
  * one file and "page N of M" is stamped in the footer room, as only then is M known.
  */
 export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
-  if (parts.length === 1) return appendInfo(parts[0], meta) ?? rewrite(await PDFDocument.load(parts[0], LOAD_OPTIONS), meta);
+  if (parts.length === 1) {
+    const appended = appendInfo(parts[0], meta);
+    if (appended) return appended;
+  }
+  const { PDFDocument, rgb, StandardFonts } = await pdfLib();
+  if (parts.length === 1) return rewrite(await PDFDocument.load(parts[0], await loadOptions()), meta);
   const doc = await mergeParts(parts);
   const pages = doc.getPages();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -43,6 +51,7 @@ export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise
 }
 
 async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
+  const { PDFDict, PDFHexString, PDFName } = await pdfLib();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
@@ -61,9 +70,10 @@ async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array>
 }
 
 async function mergeParts(parts: Uint8Array[]): Promise<PDFDocument> {
+  const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const bytes of parts) {
-    const part = await PDFDocument.load(bytes, LOAD_OPTIONS);
+    const part = await PDFDocument.load(bytes, await loadOptions());
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
   }
   return doc;
