@@ -96,6 +96,22 @@ describe('build --format pdf', () => {
     expect(text).not.toContain(squash(description));
   });
 
+  it('prints a map with a custom template, laid out and measured in the browser, its data: image loaded', () => {
+    out = join(tmp, 'custom');
+    const partials = join(tmp, 'partials');
+    mkdirSync(partials, { recursive: true });
+    // A one-pixel PNG: a custom page waits for its images before it is measured and printed.
+    const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    writeFileSync(join(partials, 'footer.hbs'), `<footer><img alt="" width="8" height="8" src="data:image/png;base64,${pixel}"><p>Printed from our own template</p></footer>\n`);
+    const knee = examples.find((f) => f.endsWith('knee-replacement.journey.yaml'))!;
+    const result = print([knee, '--format', 'pdf', '--templates', partials, '--out-dir', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const pdf = join(out, 'knee-replacement.pdf');
+    expect(squash(pdfText(pdf))).toContain('Printed from our own template');
+    expect(squash(pdfText(pdf))).toContain('Total knee replacement');
+    expect(Number(pdfinfo(pdf).Pages)).toBeGreaterThanOrEqual(1);
+  });
+
   it('sets paper and orientation', () => {
     out = join(tmp, 'a4');
     const result = print([examples[0], '--format', 'pdf', '--out-dir', out, '--paper', 'A4', '--orientation', 'portrait']);

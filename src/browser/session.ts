@@ -26,11 +26,11 @@ export function sessionOf(page: Page): Promise<PageSession> {
   return session;
 }
 
-/** Lays the page out for print or for the screen. */
-export async function emulateMedia(page: Page, media: 'print' | 'screen'): Promise<void> {
+/** Lays the page out for print or for the screen, or (`none`) as the browser would: for print only when printing. */
+export async function emulateMedia(page: Page, media: 'print' | 'screen' | 'none'): Promise<void> {
   const state = await sessionOf(page);
-  if (state.media === media) return;
-  await state.session.send('Emulation.setEmulatedMedia', { media });
+  if ((state.media ?? 'none') === media) return;
+  await state.session.send('Emulation.setEmulatedMedia', { media: media === 'none' ? '' : media });
   state.media = media;
 }
 

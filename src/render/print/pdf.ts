@@ -12,6 +12,9 @@ import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import { sliceMap, type StageRange } from './slice.js';
 
+/** Hides the page in screen media; the print, in print media, is untouched. Static: no user text in CSS. */
+const BLANK_ON_SCREEN = '<style>@media screen { body { display: none; } }</style>';
+
 export interface PdfSettings {
   geometry: PageGeometry;
   render: RenderOptions;
@@ -47,14 +50,20 @@ export function preparePdf(file: string, map: JourneyMap, render: RenderOptions)
 export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
   const { commit } = prepared;
-  const rendered = new Map<string, string>([[`0-${map.stages.length}-0`, prepared.html]]);
+  // The built-in page is made blank on screen: the browser lays a page out again whenever it leaves
+  // print mode, which then costs nothing. Its height is measured in print media, and the print itself is
+  // made with no media emulated, so it gets print media as any print does. Other templates are printed as
+  // they are, in emulated print media.
+  const builtIn = !settings.render.templates;
+  const blankOnScreen = (html: string) => (builtIn ? html.replace('</head>', `${BLANK_ON_SCREEN}</head>`) : html);
+  const rendered = new Map<string, string>([[`0-${map.stages.length}-0`, blankOnScreen(prepared.html)]]);
   const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
     const printPart = part && part.count > 1 ? { ...part, firstStage: range.from, stageCount: map.stages.length, whole: map } : undefined;
     const key = `${range.from}-${range.to}-${printPart?.number ?? 0}`;
     let html = rendered.get(key);
     if (html === undefined) {
       const whole = range.from === 0 && range.to === map.stages.length;
-      html = renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart });
+      html = blankOnScreen(renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart }));
       rendered.set(key, html);
     }
     return html;
@@ -62,14 +71,17 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
 
   // The built-in page has nothing to load (its icons and charts are inline SVG): it is ready once parsed.
   // Other templates may hold data: images.
-  const ready = settings.render.templates ? 'load' : 'domcontentloaded';
+  const ready = builtIn ? 'domcontentloaded' : 'load';
   // Loading a map's HTML and laying it out again are the costly steps: do each only when something changed.
   let shown: string | undefined;
-  const show = async (html: string, media: 'screen' | 'print', size?: { width: number; height: number }) => {
+  const show = async (html: string, media: 'screen' | 'print' | 'none', size?: { width: number; height: number }) => {
+    const load = html !== shown;
+    shown = html;
+    // Loaded while still blank, before print media is set, the built-in page is laid out once, not twice.
+    if (load && builtIn) await loadHtml(page, html, settings.timeout, ready);
     await emulateMedia(page, media);
     if (size) await sizeWindow(page, Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)));
-    if (html !== shown) await loadHtml(page, html, settings.timeout, ready);
-    shown = html;
+    if (load && !builtIn) await loadHtml(page, html, settings.timeout, ready);
   };
   // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
   // screen the grid keeps its own width (on paper it takes the page's), so in a narrow window it shows how
@@ -88,7 +100,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     for (const [i, range] of plan.parts.entries()) {
       const part = { number: i + 1, count: plan.parts.length };
       // The print lays the page out at the paper's size, whatever the window's.
-      await show(htmlFor(range, part), 'print');
+      await show(htmlFor(range, part), builtIn ? 'none' : 'print');
       parts.push(
         await printToPdf(page, {
           geometry,
