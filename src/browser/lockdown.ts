@@ -55,7 +55,10 @@ function refuseAllButData(request: HTTPRequest): void {
  * script and waiting for lifecycle events: about a tenth less of the browser's time per map.
  */
 export async function loadHtml(page: Page, html: string, timeout: number, until: 'load' | 'domcontentloaded' = 'load'): Promise<void> {
-  if (until === 'load') return void (await page.setContent(html, { waitUntil: until, timeout }));
-  const { session, frameId } = await sessionOf(page);
-  await session.send('Page.setDocumentContent', { frameId, html }, { timeout });
+  if (until === 'load') {
+    await page.setContent(html, { waitUntil: until, timeout });
+  } else {
+    const { session, frameId } = await sessionOf(page);
+    await session.send('Page.setDocumentContent', { frameId, html }, { timeout });
+  }
 }

@@ -5,7 +5,7 @@ interface PageSession {
   /** The page's main frame, as the protocol names it. */
   frameId: string;
   /** What the page is laid out for now, so that asking for the same again costs nothing. */
-  media?: string;
+  media?: Media;
   window?: string;
 }
 
@@ -26,8 +26,11 @@ export function sessionOf(page: Page): Promise<PageSession> {
   return session;
 }
 
-/** Lays the page out for print or for the screen, or (`none`) as the browser would: for print only when printing. */
-export async function emulateMedia(page: Page, media: 'print' | 'screen' | 'none'): Promise<void> {
+/** Print or screen media, or `none` emulated: the browser's own, print only while printing. */
+type Media = 'print' | 'screen' | 'none';
+
+/** Lays the page out for print or for the screen, or as the browser would. */
+export async function emulateMedia(page: Page, media: Media): Promise<void> {
   const state = await sessionOf(page);
   if ((state.media ?? 'none') === media) return;
   await state.session.send('Emulation.setEmulatedMedia', { media: media === 'none' ? '' : media });

@@ -5,7 +5,7 @@ export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 
-/** Portrait sizes in inches, as puppeteer's paper formats give them to Chromium. */
+/** Portrait sheet sizes in inches (ISO sizes to a ten-thousandth, as Chromium's own paper table has them). */
 const PORTRAIT_INCHES: Record<Paper, [number, number]> = {
   A4: [8.2677, 11.6929],
   A3: [11.6929, 16.5354],
