@@ -1,24 +1,36 @@
 #!/usr/bin/env node
 'use strict';
 // Starts the CLI from dist/cli.cjs, the whole CLI in one CommonJS file, compiled with the V8 code cache
-// that `npm run build` leaves beside it (dist/cli.cjs.cache): most of a short run's start-up is finding,
-// loading and compiling modules, and this skips nearly all of it. A cache this Node cannot use (another
-// V8 version) is ignored, and the file compiles as usual. Plain CommonJS, so Node never starts its ES
-// module loader for a run that does not need it.
-const { readFileSync } = require('node:fs');
+// beside it (dist/cli.cjs.cache): most of a short run's start-up is finding, loading and compiling
+// modules, and this skips nearly all of it. `npm run build` makes the cache (scripts/warm-cli.mjs); a
+// Node whose V8 cannot use it compiles the file as usual, then leaves a cache of its own for the next
+// run where the package is writable. Plain CommonJS, so Node never starts its ES module loader for a run
+// that does not need it.
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire, wrap } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const CACHE_HEADER = 'journeymap-code-cache';
+const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
 
-/** Compiles and runs the bundle; returns its exports (`main`) and the compiled script (for its cache). */
-function loadCli(bundle = join(__dirname, '..', 'dist', 'cli.cjs')) {
+/**
+ * Compiles and runs the bundle. Returns its exports (`main`), and `saveCache`, which writes the code
+ * compiled so far as the bundle's cache (atomically: runs at the same time never read half a file).
+ */
+function loadCli(bundle = BUNDLE) {
   const source = readFileSync(bundle, 'utf8');
-  const script = new Script(wrap(source), { filename: bundle, cachedData: cacheFor(bundle, bundleId(source)) });
+  const id = bundleId(source);
+  const cachedData = cacheFor(bundle, id);
+  const script = new Script(wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return { cli: module.exports, script };
+  const saveCache = () => {
+    const temporary = `${bundle}.cache.${process.pid}`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${CACHE_HEADER} ${id}\n`), script.createCachedData()]));
+    renameSync(temporary, `${bundle}.cache`);
+  };
+  return { cli: module.exports, script, taken: cachedData !== undefined && !script.cachedDataRejected, saveCache };
 }
 
 /** The name of the bundle's content, from its last line (scripts/bundle-cli.mjs writes it). */
@@ -48,11 +60,17 @@ if (require.main === module) {
       throw error;
     });
   }
-  loadCli()
-    .cli.main(process.argv)
-    .then((code) => {
-      process.exitCode = code;
-    });
+  const { cli, taken, saveCache } = loadCli();
+  cli.main(process.argv).then((code) => {
+    process.exitCode = code;
+    if (taken) return;
+    try {
+      saveCache();
+    } catch {
+      // A package that cannot be written to (a system-wide install) keeps compiling at each run.
+      rmSync(`${BUNDLE}.cache.${process.pid}`, { force: true });
+    }
+  });
 } else {
-  module.exports = { loadCli, bundleId, CACHE_HEADER };
+  module.exports = { loadCli };
 }

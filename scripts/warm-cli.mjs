@@ -3,9 +3,7 @@
 // bin/journeymap.cjs hands to V8 so that a run compiles almost nothing. V8 caches the functions that have
 // run, so the CLI first runs here, in this process (its outputs go to a temporary folder and are thrown
 // away).
-// The cache's first line names the bundle's content, as the bundle's last line does: a bundle rebuilt
-// without its cache is never run with the old one.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'dist', 'cli.cjs');
-const { loadCli, bundleId, CACHE_HEADER } = createRequire(import.meta.url)('../bin/journeymap.cjs');
+const { loadCli } = createRequire(import.meta.url)('../bin/journeymap.cjs');
 rmSync(`${bundle}.cache`, { force: true });
 
-const { cli, script } = loadCli(bundle);
+const { cli, saveCache } = loadCli(bundle);
 const out = mkdtempSync(join(tmpdir(), 'journeymap-warm-'));
 const examples = join(root, 'examples');
 // V8 reads a cache whole at start-up, so it holds what the commonest runs need and no more: building a
@@ -35,6 +33,5 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 
-const data = script.createCachedData();
-writeFileSync(`${bundle}.cache`, Buffer.concat([Buffer.from(`${CACHE_HEADER} ${bundleId(readFileSync(bundle, 'utf8'))}\n`), data]));
-console.error(`wrote dist/cli.cjs.cache (${Math.round(data.length / 1024)} KB)`);
+saveCache();
+console.error(`wrote dist/cli.cjs.cache (${Math.round(statSync(`${bundle}.cache`).size / 1024)} KB)`);

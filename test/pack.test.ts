@@ -76,8 +76,8 @@ describe('the npm package', () => {
     expect(schema.stdout).toMatch(/node_modules\/journeymap\/schemas\/journeymap\.schema\.json$/);
 
     // The installed CLI runs from the code cache packed beside its bundle (npm resets files' times).
-    const cached = inConsumer('node', ['-e', "console.log(require('./node_modules/journeymap/bin/journeymap.cjs').loadCli().script.cachedDataRejected)"]);
-    expect(cached.stdout.trim()).toBe('false');
+    const cached = inConsumer('node', ['-e', "console.log(require('./node_modules/journeymap/bin/journeymap.cjs').loadCli().taken)"]);
+    expect(cached.stdout.trim()).toBe('true');
 
     const library = inConsumer('node', ['--input-type=module', '-e', "const jm = await import('journeymap'); const r = await jm.loadMap('knee.journey.yaml'); console.log(typeof jm.loadMap, r.map.title)"]);
     expect(library.stdout.trim()).toBe('function Total knee replacement');
