@@ -3,8 +3,8 @@
 // Starts the CLI from dist/cli.cjs, the whole CLI in one CommonJS file, compiled with the V8 code cache
 // beside it (dist/cli.cjs.cache): most of a short run's start-up is finding, loading and compiling
 // modules, and this skips nearly all of it. `npm run build` makes the cache (scripts/warm-cli.mjs); a
-// Node whose V8 cannot use it compiles the file as usual, then leaves a cache of its own for the next
-// run where the package is writable. Plain CommonJS, so Node never starts its ES module loader for a run
+// Node with another V8 compiles the file as usual, then leaves a cache of its own for the next run where
+// the package is writable. Plain CommonJS, so Node never starts its ES module loader for a run
 // that does not need it.
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire, wrap } = require('node:module');
@@ -15,22 +15,25 @@ const CACHE_HEADER = 'journeymap-code-cache';
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.cjs');
 
 /**
- * Compiles and runs the bundle. Returns its exports (`main`), and `saveCache`, which writes the code
- * compiled so far as the bundle's cache (atomically: runs at the same time never read half a file).
+ * Compiles and runs the bundle. Returns its exports (`main`); `stale`, true when no cache was made for
+ * this bundle by this V8 (a cache for the same bundle and V8 that V8 still refuses was made with other
+ * V8 flags: replacing it would only have the next ordinary run replace it back); and `saveCache`, which
+ * writes the code compiled so far as the bundle's cache (atomically: runs at the same time never read
+ * half a file).
  */
 function loadCli(bundle = BUNDLE) {
   const source = readFileSync(bundle, 'utf8');
-  const id = bundleId(source);
-  const cachedData = cacheFor(bundle, id);
+  const header = `${CACHE_HEADER} ${bundleId(source)} ${process.versions.v8}`;
+  const cachedData = cacheFor(bundle, header);
   const script = new Script(wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const saveCache = () => {
     const temporary = `${bundle}.cache.${process.pid}`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${CACHE_HEADER} ${id}\n`), script.createCachedData()]));
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()]));
     renameSync(temporary, `${bundle}.cache`);
   };
-  return { cli: module.exports, script, taken: cachedData !== undefined && !script.cachedDataRejected, saveCache };
+  return { cli: module.exports, taken: cachedData !== undefined && !script.cachedDataRejected, stale: cachedData === undefined, saveCache };
 }
 
 /** The name of the bundle's content, from its last line (scripts/bundle-cli.mjs writes it). */
@@ -39,14 +42,14 @@ function bundleId(source) {
 }
 
 /**
- * The cache made for this very bundle, or nothing. V8 itself only checks that the source has the same
- * length, so the cache's first line names the content it was made from.
+ * The cache made for this very bundle by this V8, or nothing. V8 itself only checks that the source has
+ * the same length, so the cache's first line names the content and the V8 it was made for.
  */
-function cacheFor(bundle, id) {
+function cacheFor(bundle, header) {
   try {
     const cache = readFileSync(`${bundle}.cache`);
     const end = cache.indexOf(10);
-    return id && cache.subarray(0, end).toString('latin1') === `${CACHE_HEADER} ${id}` ? cache.subarray(end + 1) : undefined;
+    return !header.includes('undefined') && cache.subarray(0, end).toString('latin1') === header ? cache.subarray(end + 1) : undefined;
   } catch {
     return undefined;
   }
@@ -60,10 +63,10 @@ if (require.main === module) {
       throw error;
     });
   }
-  const { cli, taken, saveCache } = loadCli();
+  const { cli, stale, saveCache } = loadCli();
   cli.main(process.argv).then((code) => {
     process.exitCode = code;
-    if (taken) return;
+    if (!stale) return;
     try {
       saveCache();
     } catch {

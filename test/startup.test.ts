@@ -48,8 +48,8 @@ describe('the CLI bundle runs from its code cache', () => {
     return spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout.trim();
   }
 
-  /** A copy of the CLI whose bundle differs from the one its cache was made for only in the name on its last line (same length, as V8 checks). */
-  function copyWithStaleCache(): string {
+  /** A copy of the CLI and its cache; with `stale`, its bundle differs from the one the cache was made for only in the name on its last line (same length, as V8 checks). */
+  function copyOfCli(stale: boolean): string {
     const dir = mkdtempSync(join(tmpdir(), 'journeymap-code-cache-'));
     for (const folder of ['bin', 'dist']) mkdirSync(join(dir, folder));
     copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
@@ -57,22 +57,33 @@ describe('the CLI bundle runs from its code cache', () => {
     const source = readFileSync(join(root, 'dist/cli.cjs'), 'utf8');
     const renamed = source.replace(/(journeymap-bundle \w*)(\w)(\s*)$/, (_, head: string, last: string, end: string) => `${head}${last === '0' ? '1' : '0'}${end}`);
     expect(renamed).not.toBe(source);
-    writeFileSync(join(dir, 'dist/cli.cjs'), renamed);
+    writeFileSync(join(dir, 'dist/cli.cjs'), stale ? renamed : source);
     copyFileSync(join(root, 'dist/cli.cjs.cache'), join(dir, 'dist/cli.cjs.cache'));
     return dir;
   }
+  const validateWith = (dir: string, nodeFlags: string[] = []) =>
+    spawnSync(process.execPath, [...nodeFlags, join(dir, 'bin/journeymap.cjs'), 'validate', join(root, 'examples/knee-replacement.journey.yaml')], { encoding: 'utf8' });
 
   it('takes the cache the build made', () => {
     expect(taken()).toBe('true');
   });
 
   it('ignores a cache that was not made for the bundle beside it, and a run then leaves one that is', () => {
-    const dir = copyWithStaleCache();
+    const dir = copyOfCli(true);
     const bundle = join(dir, 'dist/cli.cjs');
     expect(taken(bundle)).toBe('false');
-    const run = spawnSync(process.execPath, [join(dir, 'bin/journeymap.cjs'), 'validate', join(root, 'examples/knee-replacement.journey.yaml')], { encoding: 'utf8' });
+    const run = validateWith(dir);
     expect(run.status, run.stderr).toBe(0);
     expect(taken(bundle)).toBe('true');
     expect(readdirSync(join(dir, 'dist'))).toEqual(['cli.cjs', 'cli.cjs.cache']);
+  });
+
+  it('keeps the cache when a run with other V8 flags cannot use it, so ordinary runs still can', () => {
+    const dir = copyOfCli(false);
+    const cache = readFileSync(join(dir, 'dist/cli.cjs.cache'));
+    const run = validateWith(dir, ['--no-opt']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'dist/cli.cjs.cache')).equals(cache)).toBe(true);
+    expect(taken(join(dir, 'dist/cli.cjs'))).toBe('true');
   });
 });
