@@ -18,7 +18,11 @@ const PT_PER_MM = 72 / 25.4;
 
 /** pdf-lib, loaded only for what Chromium's file cannot take as it is: joining parts, or another layout. */
 const pdfLib = () => import('pdf-lib');
-const loadOptions = async () => ({ updateMetadata: false, parseSpeed: (await pdfLib()).ParseSpeeds.Fastest });
+
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const { PDFDocument, ParseSpeeds } = await pdfLib();
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
 
 /**
  * Writes our metadata in place of Chromium's (whose dates are the time of printing). A map printed as
@@ -26,12 +30,8 @@ const loadOptions = async () => ({ updateMetadata: false, parseSpeed: (await pdf
  * one file and "page N of M" is stamped in the footer room, as only then is M known.
  */
 export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
-  if (parts.length === 1) {
-    const appended = appendInfo(parts[0], meta);
-    if (appended) return appended;
-  }
-  const { PDFDocument, rgb, StandardFonts } = await pdfLib();
-  if (parts.length === 1) return rewrite(await PDFDocument.load(parts[0], await loadOptions()), meta);
+  if (parts.length === 1) return appendInfo(parts[0], meta) ?? rewrite(await loadPdf(parts[0]), meta);
+  const { rgb, StandardFonts } = await pdfLib();
   const doc = await mergeParts(parts);
   const pages = doc.getPages();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -73,7 +73,7 @@ async function mergeParts(parts: Uint8Array[]): Promise<PDFDocument> {
   const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const bytes of parts) {
-    const part = await PDFDocument.load(bytes, await loadOptions());
+    const part = await loadPdf(bytes);
     for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
   }
   return doc;
