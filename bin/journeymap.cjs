@@ -30,8 +30,13 @@ function loadCli(bundle = BUNDLE) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const saveCache = () => {
     const temporary = `${bundle}.cache.${process.pid}`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()]));
-    renameSync(temporary, `${bundle}.cache`);
+    try {
+      writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`), script.createCachedData()]));
+      renameSync(temporary, `${bundle}.cache`);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
   };
   return { cli: module.exports, taken: cachedData !== undefined && !script.cachedDataRejected, stale: cachedData === undefined, saveCache };
 }
@@ -71,7 +76,6 @@ if (require.main === module) {
       saveCache();
     } catch {
       // A package that cannot be written to (a system-wide install) keeps compiling at each run.
-      rmSync(`${BUNDLE}.cache.${process.pid}`, { force: true });
     }
   });
 } else {
