@@ -61,11 +61,25 @@ function cacheFor(bundle, header) {
 }
 
 if (require.main === module) {
-  // A reader that stops early (`journeymap validate | head`) closes the pipe: that is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+  // A reader that stops early (`journeymap validate | head`) closes the pipe: that is not an error. The
+  // handler is added when a stream is first used, because Node creates it (and loads its stream modules)
+  // only then: a build that writes its notices to the descriptor never needs either.
+  const onStreamError = (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  };
+  for (const name of ['stdout', 'stderr']) {
+    const { get } = Object.getOwnPropertyDescriptor(process, name);
+    let handled = false;
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const stream = get.call(process);
+        if (!handled) stream.on('error', onStreamError);
+        handled = true;
+        return stream;
+      },
     });
   }
   const { cli, stale, saveCache } = loadCli();

@@ -34,7 +34,7 @@ Examples:
     .action(async (paths: string[], options, command: Command) => {
       const { runBuildCommand } = await import('../commands/build.js');
       const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-      process.exitCode = await runBuildCommand(paths, { ...options, color: useColor(command.optsWithGlobals().color, process.stderr) }, given);
+      process.exitCode = await runBuildCommand(paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) }, given);
     });
 
 }

@@ -23,6 +23,6 @@ Exit codes: 0 written, 1 invalid map, 2 usage or I/O error.`,
     )
     .action(async (file: string, options, command: Command) => {
       const { runExport } = await import('../commands/export.js');
-      process.exitCode = await runExport(file, { to: options.to, out: options.out, color: useColor(command.optsWithGlobals().color, process.stderr) });
+      process.exitCode = await runExport(file, { to: options.to, out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
     });
 }

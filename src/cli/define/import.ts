@@ -22,6 +22,6 @@ Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usag
     )
     .action(async (file: string, options, command: Command) => {
       const { runImport } = await import('../commands/import.js');
-      process.exitCode = await runImport(file, { out: options.out, color: useColor(command.optsWithGlobals().color, process.stderr) });
+      process.exitCode = await runImport(file, { out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
     });
 }

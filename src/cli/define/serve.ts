@@ -26,6 +26,6 @@ A map that stops validating shows its errors in the page; the page recovers when
     .action(async (paths: string[], options, command: Command) => {
       const { runServe } = await import('../commands/serve.js');
       const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-      process.exitCode = await runServe(paths, { ...options, color: useColor(command.optsWithGlobals().color, process.stderr) }, given);
+      process.exitCode = await runServe(paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) }, given);
     });
 }
