@@ -56,7 +56,7 @@ await build({
         b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async (args) => {
           let source = await readFile(args.path, 'utf8');
           // The generated validators require ajv's helpers at run time; bundled, esbuild resolves those calls itself.
-          if (/[\\/]generated[\\/](quick|thorough)\.js$/.test(args.path)) {
+          if (/[\\/]generated[\\/](quick|thorough|config)\.js$/.test(args.path)) {
             source = source.replace(/^import \{ createRequire \}.*\n^const require = createRequire\(import\.meta\.url\);\n/m, '');
           }
           // V8 keeps no dynamic-import callback with a cached script, so packages are required instead.

@@ -1,12 +1,14 @@
-// Compiles the JSON Schema into standalone validation code at build time, so no run of journeymap pays
-// for compiling the schema. Writes src/validate/generated/{quick,thorough}.js (git-ignored; rebuilt by
-// `npm run build`): `quick` stops at the first error (clean maps), `thorough` collects them all.
+// Compiles the JSON Schemas into standalone validation code at build time, so no run of journeymap pays
+// for compiling a schema (or loads ajv's compiler). Writes src/validate/generated/ (git-ignored; rebuilt
+// by `npm run build`): for maps, `quick` stops at the first error (clean maps), `thorough` collects them
+// all; `config` checks a configuration file, collecting every error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
-const schema = withoutAnnotations(JSON.parse(readFileSync(new URL('../schemas/journeymap.schema.json', import.meta.url), 'utf8')));
+const readSchema = (name) => withoutAnnotations(JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8')));
+const schema = readSchema('journeymap.schema.json');
 
 /**
  * The schema less the annotations that do not change what validates (descriptions, examples, titles,
@@ -27,7 +29,7 @@ function withoutAnnotations(node) {
 const out = new URL('../src/validate/generated/', import.meta.url);
 // The standalone code loads ajv's runtime helpers with require(), which an ES module must create.
 const banner = `// @ts-nocheck
-// Generated from schemas/journeymap.schema.json by scripts/gen-validator.mjs at build time. Do not edit.
+// Generated from a schema in schemas/ by scripts/gen-validator.mjs at build time. Do not edit.
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 `;
@@ -48,3 +50,8 @@ for (const [name, allErrors] of [['quick', false], ['thorough', true]]) {
   const validate = ajv.compile(schema);
   writeFileSync(new URL(`${name}.js`, out), banner + standaloneCode.default(ajv, validate).replace(/^"use strict";/, ''));
 }
+
+// A configuration's findings name the settings a misspelt one may have meant, from the schema beside the
+// error (`verbose`).
+const config = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+writeFileSync(new URL('config.js', out), banner + standaloneCode.default(config, config.compile(readSchema('journeymap.config.schema.json'))).replace(/^"use strict";/, ''));

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { bin, root } from './helpers/cli.js';
 
 /** The modules a command line loads (ES modules imported, CommonJS required), as paths relative to the project. */
-function loads(args: string[]): string[] {
-  const result = spawnSync(process.execPath, ['--import', `${root}test/helpers/log-imports.mjs`, bin, ...args], { cwd: root, encoding: 'utf8' });
+function loads(args: string[], cwd = root): string[] {
+  const result = spawnSync(process.execPath, ['--import', `${root}test/helpers/log-imports.mjs`, bin, ...args], { cwd, encoding: 'utf8' });
   expect(result.status, result.stderr).toBeLessThan(2);
   return result.stderr
     .split('\n')
@@ -32,6 +32,14 @@ describe('start-up loads only what the command needs', () => {
   it('an SVG build loads none of them either', () => {
     const loaded = loads(['build', 'examples/knee-replacement.journey.yaml', '--format', 'svg', '--out-dir', `${root}bench/work/startup`, '--no-cache']);
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+
+  it('nor does one with a configuration file, which the compiled schema clears', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-config-'));
+    writeFileSync(join(dir, 'journeymap.config.yaml'), 'formats: [svg]\ntheme: print\nrules:\n  unused-channel: off\n');
+    const loaded = loads(['build', `${root}examples/knee-replacement.journey.yaml`, '--out-dir', dir, '--no-cache'], dir);
+    expect(readdirSync(dir)).toContain('knee-replacement.svg');
+    expect(loaded.filter((m) => HEAVY.test(m) || m.includes('node_modules/ajv/'))).toEqual([]);
   });
 
   it('an HTML build loads the Handlebars runtime, not its compiler', () => {

@@ -1,15 +1,14 @@
-import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { parseWithPositions } from '../load/parse.js';
 import { lineCol, locatePath } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from '../validate/finding.js';
+// Compiled from schemas/journeymap.config.schema.json at build time (scripts/gen-validator.mjs).
+import configValidator from '../validate/generated/config.js';
+import type { CompiledValidator } from '../validate/schema.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { JourneymapConfig } from './load.js';
 
-const require = createRequire(import.meta.url);
-const configSchema = require('../../schemas/journeymap.config.schema.json') as Record<string, unknown>;
-
-let validate: ValidateFunction | undefined;
+const validate = configValidator as CompiledValidator;
 
 /**
  * Checks the text of a configuration file against its schema, with the same located findings as a map.
@@ -20,10 +19,7 @@ export function checkConfigText(text: string, file: string): { report: FileRepor
   const raw: RawFinding[] = parsed.findings.filter((f) => f.ruleId !== 'empty-file' && f.ruleId !== 'yaml-warning');
   for (const f of raw) if (f.ruleId === 'not-a-map') f.message = 'the top level of a configuration must be a mapping of settings';
   const data = raw.length ? undefined : (parsed.data ?? {});
-  if (data !== undefined) {
-    validate ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(configSchema);
-    if (!validate(data)) raw.push(...(validate.errors ?? []).map(toFinding));
-  }
+  if (data !== undefined && !validate(data)) raw.push(...(validate.errors ?? []).map(toFinding));
   const findings: Finding[] = raw.map((f) => {
     const span = f.offset !== undefined ? { start: f.offset, end: f.offset } : parsed.document ? locatePath(parsed.document, f.path, f.target) : { start: 0, end: 0 };
     const start = lineCol(parsed.lineCounter, span.start);

@@ -4,6 +4,7 @@ import { JourneymapError } from '../errors.js';
 import { readSource } from '../load/source.js';
 import type { RenderOptions } from '../render/options.js';
 import type { FileReport } from '../validate/finding.js';
+import { quickCheckConfig } from './quick-check.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['journeymap.config.yaml', 'journeymap.config.yml', 'journeymap.config.json'];
@@ -73,7 +74,9 @@ export async function loadConfig(options: { file?: string; cwd?: string } = {}):
   const file = relative(cwd, resolve(cwd, found)) || found;
   const read = await readSource(resolve(cwd, file));
   if (!read.ok) throw new JourneymapError(`cannot read the configuration ${file}: ${read.finding.message}`);
-  // The checker needs the full YAML parser and a schema compiler: loaded only when there is a file to check.
+  const quick = quickCheckConfig(read.source.text);
+  if (quick) return { file, dir: dirname(resolve(cwd, file)), config: quick };
+  // The full check, with the YAML parser that keeps positions, loads only for a file that needs it.
   const { checkConfigText } = await import('./check.js');
   const { report, config } = checkConfigText(read.source.text, file);
   if (!config) throw new ConfigError(report);
