@@ -1,7 +1,9 @@
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { root, run } from './helpers/cli.js';
 
 let dir: string;
@@ -81,3 +83,27 @@ describe('the build cache', () => {
   });
 });
 
+
+describe("the cache's fingerprint of journeymap itself", () => {
+  it('is recorded by the build, as the rendering code hashes now', async () => {
+    const { computeToolFingerprint } = await import(pathToFileURL(join(root, 'dist/cache/index.js')).href);
+    expect(readFileSync(join(root, 'dist/cache/fingerprint.txt'), 'utf8').trim()).toBe(await computeToolFingerprint());
+  });
+
+  it('keys every output: another journeymap rebuilds them, and without the record the same one still skips them', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'jm-copy-'));
+    for (const part of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    const buildWith = () => spawnSync(process.execPath, [join(copy, 'bin/journeymap.cjs'), 'build', 'knee.journey.yaml', '--format', 'svg'], { cwd: dir, encoding: 'utf8' });
+    try {
+      expect(buildWith().stderr).toBe('wrote knee.svg\n');
+      rmSync(join(copy, 'dist/cache/fingerprint.txt'));
+      expect(buildWith().stderr).toBe('unchanged knee.svg\n');
+      writeFileSync(join(copy, 'dist/cache/fingerprint.txt'), 'another journeymap\n');
+      expect(buildWith().stderr).toBe('wrote knee.svg\n');
+      expect(buildWith().stderr).toBe('unchanged knee.svg\n');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});

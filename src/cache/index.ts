@@ -1,12 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
-// node:crypto and node:fs/promises load on first use: a build with the cache off never pays for them.
+// node:crypto loads on first use: a build with the cache off never pays for it.
 const createHash = (algorithm: string) => process.getBuiltinModule('node:crypto').createHash(algorithm);
-const readFile = ((...args: Parameters<typeof import('node:fs/promises').readFile>) =>
-  process.getBuiltinModule('node:fs/promises').readFile(...args)) as typeof import('node:fs/promises').readFile;
+
+/**
+ * A file's bytes, or undefined when it cannot be read. Read synchronously, as outputs are written: the
+ * files are small, and a short run then never starts libuv's thread pool.
+ */
+function readIfThere(path: string | URL): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The cache's folder name; it may be deleted at any time (the next build simply does all the work). */
 export const CACHE_DIR_NAME = '.journeymap-cache';
@@ -56,7 +67,7 @@ export class BuildCache {
   async isFresh(output: string, key: string): Promise<boolean> {
     const entry = await this.read(output);
     if (!entry || entry.key !== key) return false;
-    const bytes = await readFile(output).catch(() => undefined);
+    const bytes = readIfThere(output);
     return bytes !== undefined && sha256(bytes) === entry.outputHash;
   }
 
@@ -77,7 +88,7 @@ export class BuildCache {
 
   private async read(output: string): Promise<Entry | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.entryPath(output), 'utf8')) as Entry;
+      const entry = JSON.parse(readFileSync(this.entryPath(output), 'utf8')) as Entry;
       return entry.output === resolve(output) ? entry : undefined;
     } catch {
       // A missing or damaged entry only costs a rebuild.
@@ -100,7 +111,7 @@ export async function hashFolder(dir: string, ignore: string[] = []): Promise<st
   for (const file of files) {
     hash.update(file);
     hash.update('\0');
-    hash.update(await readFile(join(dir, file)).catch(() => Buffer.alloc(0)));
+    hash.update(readIfThere(join(dir, file)) ?? Buffer.alloc(0));
     hash.update('\0');
   }
   return hash.digest('hex');
@@ -114,11 +125,20 @@ const RENDERING = ['dist/render', 'dist/model', 'templates'];
 /**
  * journeymap's own rendering code and built-in templates, by content: a rebuilt checkout with the same
  * version number never reuses outputs of the old code, and a rebuild that changes nothing keeps the cache.
+ * `npm run build` records it (scripts/fingerprint.mjs), as hashing some fifty files and loading the glob
+ * library took longer than a whole SVG build; without that record it is computed here.
  */
 function toolFingerprint(): Promise<string> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  fingerprint ??= Promise.all(RENDERING.map((folder) => hashFolder(join(root, folder), ['**/*.d.ts', '**/*.map', 'init/**']))).then((parts) => `${version}:${parts.join(':')}`);
+  if (!fingerprint) {
+    const recorded = readIfThere(new URL('./fingerprint.txt', import.meta.url))?.toString('utf8').trim();
+    fingerprint = recorded ? Promise.resolve(recorded) : computeToolFingerprint();
+  }
   return fingerprint;
+}
+
+export function computeToolFingerprint(): Promise<string> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  return Promise.all(RENDERING.map((folder) => hashFolder(join(root, folder), ['**/*.d.ts', '**/*.map', 'init/**']))).then((parts) => `${version}:${parts.join(':')}`);
 }
 
 function sha256(data: string | Uint8Array): string {
