@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the CLI from dist/cli.cjs, the whole CLI in one CommonJS file, compiled with the V8 code cache
+// Starts the CLI from dist/cli.cjs, the whole CLI as one CommonJS module function, compiled with the V8 code cache
 // beside it (dist/cli.cjs.cache): most of a short run's start-up is finding, loading and compiling
 // modules, and this skips nearly all of it. `npm run build` makes the cache (scripts/warm-cli.mjs); a
 // Node with another V8 compiles the file as usual, then leaves a cache of its own for the next run where
 // the package is writable. Plain CommonJS, so Node never starts its ES module loader for a run
 // that does not need it.
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
-const { createRequire, wrap } = require('node:module');
+const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -25,7 +25,7 @@ function loadCli(bundle = BUNDLE) {
   const source = readFileSync(bundle, 'utf8');
   const header = `${CACHE_HEADER} ${bundleId(source)} ${process.versions.v8}`;
   const cachedData = cacheFor(bundle, header);
-  const script = new Script(wrap(source), { filename: bundle, cachedData });
+  const script = new Script(source, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const saveCache = () => {
@@ -41,9 +41,9 @@ function loadCli(bundle = BUNDLE) {
   return { cli: module.exports, taken: cachedData !== undefined && !script.cachedDataRejected, stale: cachedData === undefined, saveCache };
 }
 
-/** The name of the bundle's content, from its last line (scripts/bundle-cli.mjs writes it). */
+/** The name of the bundle's content, from its line before the wrapper's end (scripts/bundle-cli.mjs writes it). */
 function bundleId(source) {
-  return /\/\/# journeymap-bundle (\w+)\s*$/.exec(source.slice(-64))?.[1];
+  return /\/\/# journeymap-bundle (\w+)\n\}\);$/.exec(source.slice(-64))?.[1];
 }
 
 /**

@@ -11,8 +11,9 @@
 // - `import.meta.url` becomes the URL the module had in dist/, so files found next to a module (the
 //   package.json, schemas, templates, the validation worker) are found from the bundle too.
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import Module from 'node:module';
 import { build } from 'esbuild';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,9 +79,11 @@ function withMetaUrl(source, file) {
   return source.replaceAll('import.meta.url', `__distUrl(${JSON.stringify(relative(dist, file).split(sep).join('/'))})`);
 }
 
-// The bundle's last line names its content, and so does the first line of the code cache made for it
-// (scripts/warm-cli.mjs): V8 only checks a cache against the source's length.
+// The file holds the bundle as the function CommonJS wraps a module in, which bin/journeymap.cjs compiles
+// as it is: wrapping it at each run made one more copy of the whole source, and set off a collection.
+// Its line before the wrapper's end names its content, and so does the first line of the code cache
+// made for it (scripts/warm-cli.mjs): V8 only checks a cache against the source's length.
 const bundle = join(dist, 'cli.cjs');
-const source = readFileSync(bundle);
-appendFileSync(bundle, `//# journeymap-bundle ${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`);
+const code = readFileSync(bundle, 'utf8');
+writeFileSync(bundle, Module.wrap(`${code}//# journeymap-bundle ${createHash('sha256').update(code).digest('hex').slice(0, 16)}`));
 console.error('bundled dist/cli.cjs');

@@ -63,7 +63,7 @@ describe('the CLI bundle runs from its code cache', () => {
     copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
     copyFileSync(bin, join(dir, 'bin/journeymap.cjs'));
     const source = readFileSync(join(root, 'dist/cli.cjs'), 'utf8');
-    const renamed = source.replace(/(journeymap-bundle \w*)(\w)(\s*)$/, (_, head: string, last: string, end: string) => `${head}${last === '0' ? '1' : '0'}${end}`);
+    const renamed = source.replace(/(journeymap-bundle \w*)(\w)(\n\}\);)$/, (_, head: string, last: string, end: string) => `${head}${last === '0' ? '1' : '0'}${end}`);
     expect(renamed).not.toBe(source);
     writeFileSync(join(dir, 'dist/cli.cjs'), stale ? renamed : source);
     copyFileSync(join(root, 'dist/cli.cjs.cache'), join(dir, 'dist/cli.cjs.cache'));
