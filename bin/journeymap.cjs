@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// Starts the CLI from dist/cli.cjs, the whole CLI as one CommonJS module function, compiled with the V8 code cache
-// beside it (dist/cli.cjs.cache): most of a short run's start-up is finding, loading and compiling
-// modules, and this skips nearly all of it. `npm run build` makes the cache (scripts/warm-cli.mjs); a
-// Node with another V8 compiles the file as usual, then leaves a cache of its own for the next run where
-// the package is writable. Plain CommonJS, so Node never starts its ES module loader for a run
-// that does not need it.
+// Starts the CLI from dist/cli.cjs, the whole CLI as one CommonJS module function, compiled with the V8
+// code cache beside it (dist/cli.cjs.cache): most of a short run's start-up is finding, loading and
+// compiling modules, and this skips nearly all of it. `npm run build` makes the cache
+// (scripts/warm-cli.mjs); a Node with another V8 compiles the file as usual, then leaves a cache of its
+// own for the next run where the package is writable. Plain CommonJS, so Node never starts its ES module
+// loader for a run that does not need it.
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
