@@ -11,7 +11,7 @@ const createHash = (algorithm: string) => process.getBuiltinModule('node:crypto'
  * A file's bytes, or undefined when it cannot be read. Read synchronously, as outputs are written: the
  * files are small, and a short run then never starts libuv's thread pool.
  */
-function readIfThere(path: string | URL): Buffer | undefined {
+export function readIfThere(path: string | URL): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch {

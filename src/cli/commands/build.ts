@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMapFromText, type LoadedMap } from '../../api.js';
-import { BuildCache, CACHE_DIR_NAME } from '../../cache/index.js';
+import { BuildCache, CACHE_DIR_NAME, readIfThere } from '../../cache/index.js';
 import { expandProjectInputs } from '../../config/inputs.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { loadConfigForCommand } from '../../config/report.js';
@@ -185,14 +184,6 @@ async function recordPrinted(cache: BuildCache, outputs: { output: string; key: 
   for (const { output, key } of outputs) {
     const bytes = readIfThere(output);
     if (bytes) await cache.record(output, key, bytes);
-  }
-}
-
-function readIfThere(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
   }
 }
 
