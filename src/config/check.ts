@@ -2,13 +2,9 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { parseWithPositions } from '../load/parse.js';
 import { lineCol, locatePath } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from '../validate/finding.js';
-// Compiled from schemas/journeymap.config.schema.json at build time (scripts/gen-validator.mjs).
-import configValidator from '../validate/generated/config.js';
-import type { CompiledValidator } from '../validate/schema.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { JourneymapConfig } from './load.js';
-
-const validate = configValidator as CompiledValidator;
+import { validateConfig as validate } from './quick-check.js';
 
 /**
  * Checks the text of a configuration file against its schema, with the same located findings as a map.

@@ -4,6 +4,9 @@ import configValidator from '../validate/generated/config.js';
 import type { CompiledValidator } from '../validate/schema.js';
 import type { JourneymapConfig } from './load.js';
 
+/** The configuration's schema as checking code, collecting every error (check.ts reports them). */
+export const validateConfig = configValidator as CompiledValidator;
+
 /**
  * The settings of a configuration written in plain YAML that passes its schema, or undefined. Most
  * configurations are a few such settings: this clears them without the full YAML parser, which takes
@@ -13,5 +16,5 @@ import type { JourneymapConfig } from './load.js';
 export function quickCheckConfig(text: string): JourneymapConfig | undefined {
   const data = parseFast(text);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return (configValidator as CompiledValidator)(data) ? (data as JourneymapConfig) : undefined;
+  return validateConfig(data) ? (data as JourneymapConfig) : undefined;
 }

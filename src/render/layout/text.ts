@@ -39,14 +39,12 @@ function load() {
   return { regular, bold, rest: { regular: decode(fontMetrics.regular, regular), bold: decode(fontMetrics.bold, bold) } };
 }
 
-/** Advance of one code point in ems, from the extracted font tables or a per-script estimate. */
-function advance(cp: number, bold: boolean): number {
-  tables ??= load();
-  if (cp < FLAT) {
-    const w = (bold ? tables.bold : tables.regular)[cp];
-    if (w >= 0) return w;
-  }
-  const own = (bold ? tables.rest.bold : tables.rest.regular).get(cp);
+/**
+ * Advance in ems of a code point the flat tables lack (`measure` looks those up itself), from the rest of
+ * the extracted font tables or a per-script estimate.
+ */
+function advance(cp: number, bold: boolean, rest: { regular: Table; bold: Table }): number {
+  const own = (bold ? rest.bold : rest.regular).get(cp);
   if (own !== undefined) return own;
   if (isZeroWidth(cp)) return 0;
   if (isWide(cp)) return 1;
@@ -101,7 +99,7 @@ export function measure(text: string, size: number, bold = false): number {
     // The second half of an emoji ZWJ sequence draws as part of the first glyph.
     if (joined) { joined = false; continue; }
     if (cp === 0x200d) { joined = true; continue; }
-    ems += advance(cp, bold);
+    ems += advance(cp, bold, tables.rest);
   }
   return ems * size;
 }
