@@ -1,3 +1,5 @@
+import type { AnalyzeThresholds } from '../analyze/rules.js';
+
 export const THEMES = ['default', 'print', 'high-contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
@@ -6,6 +8,8 @@ export interface RenderOptions {
   theme?: ThemeName;
   /** A folder of partials that override the built-in ones (HTML). */
   templates?: string;
+  /** Where the analysis the map shows (contact holes, low points) draws its lines; as `analyze` uses them. */
+  thresholds?: Partial<AnalyzeThresholds>;
   /** The map's file, for messages and the footer. */
   sourceFile?: string;
   /**
