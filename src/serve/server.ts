@@ -9,7 +9,7 @@ import type { RenderOptions } from '../render/options.js';
 import { version } from '../version.js';
 import { templatesRevision, watchMaps, type MapWatcher } from '../watch/index.js';
 import { errorPage, EVENTS_PATH, indexPage, injectLiveReload, statusPage, type IndexEntry } from './pages.js';
-import { RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
+import { insideServed, RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
 
 export interface PreviewOptions {
   /** The run's project: the maps served, how they are checked and rendered. */
@@ -64,13 +64,23 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const render: RenderOptions = { ...project.render };
   const templates = project.render.templates;
   let revision = 0;
-  const urlOf = (file: string) => `/${relative(base, resolve(cwd, file)).split(sep).join('/').replace(MAP_FILE, '.html')}`;
-  const mapFiles = () => project.files();
+  /** A map's page as path segments under the served root (decoded), and as the URL a link needs (encoded). */
+  const segmentsOf = (file: string) => relative(base, resolve(cwd, file)).replace(MAP_FILE, '.html').split(sep);
+  const urlOf = (file: string) => `/${segmentsOf(file).map(encodeURIComponent).join('/')}`;
+  /**
+   * The maps the project selects, less any whose real path (every link followed) lies outside the served
+   * folders: a `*.journey.yaml` link to a file elsewhere is never read, let alone quoted in a page.
+   */
+  const mapFiles = async () => {
+    const files = await project.files();
+    const inside = await Promise.all(files.map((f) => insideServed(resolve(cwd, f), folders)));
+    return files.filter((_, i) => inside[i]);
+  };
 
   /** The map file a `.html`/`.svg` URL stands for, if it is one of the served maps. */
   const mapFor = async (segments: string[]): Promise<string | undefined> => {
-    const wanted = `/${segments.join('/')}`.replace(/\.(html|svg)$/, '.html');
-    return (await mapFiles().catch(() => [])).find((f) => urlOf(f) === wanted);
+    const wanted = segments.join('/').replace(/\.(html|svg)$/, '.html');
+    return (await mapFiles().catch(() => [])).find((f) => segmentsOf(f).join('/') === wanted);
   };
 
   const renderPage = async (file: string, format: 'html' | 'svg'): Promise<{ status: number; body: string; type: string }> => {
