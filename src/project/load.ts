@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ExitCode, JourneymapError } from '../errors.js';
+import { runGit } from '../git/index.js';
 import { decode, readSource, type SourceResult } from '../load/source.js';
 import type { JourneyMap } from '../types/journeymap.js';
 import { reportUnreadable, type FileReport } from '../validate/finding.js';
@@ -64,15 +65,10 @@ function readFromGit(spec: string, cwd: string): Promise<Buffer> {
   return gitShow(object, spec, cwd);
 }
 
-function gitShow(object: string, spec: string, cwd: string): Promise<Buffer> {
-  // Loaded when a git version is asked for: child_process brings Node's stream and network modules.
-  const { execFile } = process.getBuiltinModule('node:child_process');
-  return new Promise((resolve, reject) => {
-    execFile('git', ['show', object], { cwd, encoding: 'buffer', maxBuffer: 16 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new JourneymapError(`cannot read ${spec}: git is not installed or not on PATH`, ExitCode.usage));
-      const why = String(stderr).trim().split('\n')[0] || error.message;
-      reject(new JourneymapError(`cannot read ${spec}: ${why.replace(/^fatal: /, '')}`, ExitCode.usage));
-    });
-  });
+async function gitShow(object: string, spec: string, cwd: string): Promise<Buffer> {
+  const { stdout, stderr, error } = await runGit(['show', object], cwd);
+  if (!error) return stdout;
+  if (error.code === 'ENOENT') throw new JourneymapError(`cannot read ${spec}: git is not installed or not on PATH`, ExitCode.usage);
+  const why = stderr.trim().split('\n')[0] || error.message;
+  throw new JourneymapError(`cannot read ${spec}: ${why.replace(/^fatal: /, '')}`, ExitCode.usage);
 }
