@@ -71,10 +71,13 @@ export class BuildCache {
     return bytes !== undefined && sha256(bytes) === entry.outputHash;
   }
 
-  /** Records that `output` now holds `data`, built from inputs with this key. */
+  /**
+   * Records that `output` now holds `data`, built from inputs with this key. A cache that cannot be written
+   * (a read-only checkout) only costs a rebuild next time: the build itself does not fail for it.
+   */
   async record(output: string, key: string, data: string | Uint8Array): Promise<void> {
     const entry: Entry = { output: resolve(output), key, outputHash: sha256(data) };
-    await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`);
+    await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`).catch(() => undefined);
   }
 
   /** Forgets the hashes of template folders, for a long-running watch after a template changed. */

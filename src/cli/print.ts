@@ -8,8 +8,8 @@ import { watchInterrupts } from './signals.js';
 /**
  * Prints maps with a progress display on stderr, and turns Ctrl-C into a clean stop: the first signal
  * closes the browser and lets the run finish its `finally` blocks (nothing is left half-written), a second
- * kills the browser at once. Returns 0, or 1 when a map could not be printed; throws with the signal's exit
- * code (130, 143) when stopped.
+ * kills the browser at once. Returns 0, 1 when a map could not be printed, 2 when an output could not be
+ * written; throws with the signal's exit code (130, 143) when stopped.
  */
 export async function printWithProgress(jobs: PrintJob[], options: PrintOptions, color: boolean): Promise<number> {
   const { startPrinting } = await import('../render/print/index.js');
@@ -21,7 +21,8 @@ export async function printWithProgress(jobs: PrintJob[], options: PrintOptions,
     else if (event.type === 'printed') {
       for (const note of event.notes) progress.line(`note: ${note}`);
       progress.done(name(event.file), `printed ${event.outputs.join(', ')}`);
-    } else progress.done(name(event.file), `failed to print ${event.file}: ${event.message}`);
+    } else if (event.unwritten) progress.done(name(event.file), `journeymap: ${event.message}`);
+    else progress.done(name(event.file), `failed to print ${event.file}: ${event.message}`);
   };
   const run = startPrinting(jobs, options, onEvent);
   const interruption = watchInterrupts(
@@ -38,7 +39,7 @@ export async function printWithProgress(jobs: PrintJob[], options: PrintOptions,
     }
     progress.close();
     if (result.failed) process.stderr.write(`${result.failed} of ${plural(result.total, 'map')} could not be printed\n`);
-    return result.failed ? ExitCode.invalid : ExitCode.ok;
+    return result.unwritten ? ExitCode.usage : result.failed ? ExitCode.invalid : ExitCode.ok;
   } finally {
     progress.close();
     interruption.dispose();

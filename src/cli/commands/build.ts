@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BuildCache, readIfThere } from '../../cache/index.js';
 import { ExitCode, JourneymapError } from '../../errors.js';
@@ -46,10 +47,12 @@ export async function runBuildCommand(command: Command, paths: string[], cli: Bu
   const options = buildOptions(project, cli);
   const cache = project.cacheDir ? new BuildCache(project.cacheDir) : undefined;
 
-  if (!cli.watch) return buildMaps(project, await project.files(), options, cache);
+  const files = await project.files();
+  refuseCollisions(files, options);
+  if (!cli.watch) return buildMaps(project, files, options, cache);
   if (project.inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
 
-  await buildMaps(project, await project.files(), options, cache).catch(reportWatchError);
+  await buildMaps(project, files, options, cache).catch(reportWatchError);
   const { templatesRevision, watchMaps } = await import('../../watch/index.js');
   const { untilInterrupted } = await import('../signals.js');
   let current = options;
@@ -97,9 +100,28 @@ export function buildOptions(project: Project, cli: BuildCliOptions): BuildOptio
 }
 
 /**
+ * Two maps whose outputs would land on the same file (`a/knee.journey.yaml` and `b/knee.journey.yaml` with
+ * one `--out-dir`) are refused before anything is written: one would silently overwrite the other.
+ */
+export function refuseCollisions(files: string[], options: Pick<BuildOptions, 'format' | 'outDir'>): void {
+  const owner = new Map<string, string>();
+  for (const file of files) {
+    for (const format of options.format) {
+      const out = resolve(outputPath(file, format, options.outDir));
+      const other = owner.get(out);
+      if (other !== undefined && other !== file) {
+        throw new JourneymapError(`${other} and ${file} would both be written to ${outputPath(file, format, options.outDir)}; build them into different folders, or rename one`);
+      }
+      owner.set(out, file);
+    }
+  }
+}
+
+/**
  * Validates each map, then renders the valid ones. A map with errors is reported as `validate` would and
  * none of its outputs is written or overwritten; the other maps still build. An output whose inputs have
- * not changed since it was written is skipped.
+ * not changed since it was written is skipped. A file that cannot be read or written is reported in one
+ * line (exit 2), and the other maps still build.
  */
 export async function buildMaps(project: Project, files: string[], options: BuildOptions, cache?: BuildCache): Promise<number> {
   let exit: number = ExitCode.ok;
@@ -114,11 +136,19 @@ export async function buildMaps(project: Project, files: string[], options: Buil
       ? cache.key({ source: text, sourceFile: file, format, options: { ...cacheOptions(options), ...(format === 'pdf' ? await pdfFooterInputs(file) : {}) }, templates: options.templates })
       : undefined;
 
+  const ioFailed = (error: unknown) => {
+    if (!(error instanceof JourneymapError)) throw error;
+    notice(`journeymap: ${error.message}`);
+    exit = Math.max(exit, error.exitCode);
+  };
+
   for (const file of files) {
-    const { report, map, text } = await project.load(file);
+    const loaded = await project.load(file).catch(ioFailed);
+    if (!loaded) continue;
+    const { report, map, text } = loaded;
     if (report.findings.length) invalid.push(report);
     if (!map) {
-      exit = ExitCode.invalid;
+      exit = Math.max(exit, ExitCode.invalid);
       continue;
     }
     for (const format of wantsText) {
@@ -129,7 +159,12 @@ export async function buildMaps(project: Project, files: string[], options: Buil
         continue;
       }
       const data = renderers[format]!(map, { ...options, sourceFile: file });
-      await writeFileAtomic(out, data);
+      try {
+        await writeFileAtomic(out, data);
+      } catch (error) {
+        ioFailed(error);
+        continue;
+      }
       if (key) await cache!.record(out, key, data);
       notice(`wrote ${out}`);
     }
@@ -153,7 +188,7 @@ export async function buildMaps(project: Project, files: string[], options: Buil
   if (printJobs.length) {
     const { printWithProgress } = await import('../print.js');
     const result = await printWithProgress(printJobs, options, options.color);
-    if (result !== ExitCode.ok && exit === ExitCode.ok) exit = result;
+    exit = Math.max(exit, result);
     // Printing reports success for the whole batch only, so outputs are recorded only when all printed.
     if (result === ExitCode.ok && cache) await recordPrinted(cache, printed);
   }

@@ -42,11 +42,13 @@ export type PrintEvent =
   | { type: 'browser'; version: string; path: string; source: string }
   | { type: 'start'; file: string }
   | { type: 'printed'; file: string; outputs: string[]; notes: string[] }
-  | { type: 'failed'; file: string; message: string };
+  | { type: 'failed'; file: string; message: string; /** The map printed, but its output could not be written. */ unwritten?: boolean };
 
 export interface PrintResult {
   /** Maps that could not be printed (each also reported as a `failed` event). */
   failed: number;
+  /** Maps printed whose outputs could not be written (a read-only or missing folder): an I/O error. */
+  unwritten: number;
   total: number;
   /** The run was stopped before it finished; what printed is written, nothing half-written. */
   stopped: boolean;
@@ -98,7 +100,7 @@ async function print(
   run: { stopped(): boolean; started(session: BrowserSession): void },
 ): Promise<PrintResult> {
   const formats = (['pdf', 'png'] as const).filter((f) => options.format.includes(f));
-  const outcome: PrintResult = { failed: 0, total: jobs.length, stopped: false };
+  const outcome: PrintResult = { failed: 0, unwritten: 0, total: jobs.length, stopped: false };
   if (!jobs.length || !formats.length) return outcome;
   const geometry = pageGeometry(options.paper, options.orientation);
   const timeout = options.timeout ?? 60_000;
@@ -167,20 +169,28 @@ async function print(
         const { file } = job;
         onEvent({ type: 'start', file });
         const notes: string[] = [];
+        let outputs: Output[];
         try {
           const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, notes);
-          const outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
-          if (run.stopped()) return;
-          // Every format of a map is printed before any is written: a failed map keeps its old files.
-          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
-          onEvent({ type: 'printed', file, outputs: outputs.map((o) => o.path), notes });
+          outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
         } catch (error) {
           await pages[worker]?.close().catch(() => undefined);
           pages[worker] = undefined;
           if (run.stopped()) return;
           outcome.failed += 1;
           onEvent({ type: 'failed', file, message: oneLine(error) });
+          return;
         }
+        if (run.stopped()) return;
+        try {
+          // Every format of a map is printed before any is written: a failed map keeps its old files.
+          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+        } catch (error) {
+          outcome.unwritten += 1;
+          onEvent({ type: 'failed', file, message: (error as Error).message, unwritten: true });
+          return;
+        }
+        onEvent({ type: 'printed', file, outputs: outputs.map((o) => o.path), notes });
       },
       run.stopped,
     );
