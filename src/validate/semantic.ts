@@ -1,5 +1,6 @@
 import { builtinChannels, isBuiltinChannel } from '../model/channels.js';
 import type { DataPath, RawFinding } from './finding.js';
+import { characterFindings } from './characters.js';
 import { closest } from './suggest.js';
 import { offsetInDays } from '../model/timing.js';
 
@@ -160,6 +161,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
     const id = isObj(c) ? str(c.id) : undefined;
     if (id && !usedChannels.has(id)) findings.push({ ruleId: 'unused-channel', message: `channel \`${id}\` is declared but no touchpoint or outreach uses it`, path: ['channels', i, 'id'] });
   });
+  findings.push(...characterFindings(map));
   return findings;
 }
 

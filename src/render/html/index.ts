@@ -1,3 +1,4 @@
+import { replaceInvalidCharacters } from '../../text/characters.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import type { RenderOptions } from '../options.js';
 import { renderPage } from './engine.js';
@@ -8,7 +9,7 @@ import { buildView, PAGE } from './view.js';
  * no external requests. Templates (templates/html, or a `--templates` folder) see only the view model.
  */
 export function renderHtml(map: JourneyMap, options: RenderOptions): string {
-  return renderPage(buildView(map, options), options.templates);
+  return replaceInvalidCharacters(renderPage(buildView(map, options), options.templates));
 }
 
 /**

@@ -10,6 +10,7 @@ import { esc, line, n, paragraph, rect, text } from './draw.js';
 import { drawFooter, drawHeader, usedIconIds } from './header.js';
 import { gapsLane, metricsLane, opportunitiesLane, painPointsLane, stagesLane, thoughtsLane, touchpointsLane } from './lanes.js';
 import { describeMap } from '../layout/summary.js';
+import { replaceInvalidCharacters } from '../../text/characters.js';
 
 const MARGIN = 40;
 
@@ -49,7 +50,7 @@ export function renderSvg(map: JourneyMap, options: RenderOptions): string {
   const footer = drawFooter(ctx, y + 16);
   const height = Math.ceil(y + 16 + footer.height + MARGIN / 2);
   const title = map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title;
-  return (
+  return replaceInvalidCharacters(
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT_FAMILY)}" role="img" aria-labelledby="jm-title jm-desc">\n` +
     `<title id="jm-title">${esc(title)}</title>\n<desc id="jm-desc">${esc(describeMap(model))}</desc>\n` +
