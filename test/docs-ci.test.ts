@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, root, run } from './helpers/cli.js';
+import { root, run } from './helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -13,41 +12,6 @@ beforeEach(() => {
   copyFileSync(join(root, 'examples/knee-replacement.journey.yaml'), join(dir, 'maps/knee.journey.yaml'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('action.yml', () => {
-  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
-
-  /** Runs the action's script as the runner would, with journeymap installed in the repository. */
-  function runAction(inputs: Record<string, string>) {
-    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
-    writeFileSync(join(dir, 'node_modules/.bin/journeymap'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
-    chmodSync(join(dir, 'node_modules/.bin/journeymap'), 0o755);
-    const env = { JM_PATHS: '', JM_CONFIG: '', JM_MAX_WARNINGS: '', JM_VERSION: 'latest', ...inputs };
-    return spawnSync('bash', ['-c', action.runs.steps[0].run], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  }
-
-  it('is a composite action whose inputs reach the script only through the environment', () => {
-    expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'max-warnings', 'version', 'working-directory']);
-    expect(action.runs.steps[0].run).not.toContain('${{');
-  });
-
-  it('passes on valid maps and annotates invalid ones with --format github', () => {
-    expect(runAction({ JM_PATHS: 'maps/' }).status).toBe(0);
-    copyFileSync(join(root, 'examples/invalid/unknown-property-chanel.journey.yaml'), join(dir, 'maps/typo.journey.yaml'));
-    const failed = runAction({ JM_PATHS: 'maps/*.journey.yaml\nmaps/knee.journey.yaml' });
-    expect(failed.status).toBe(1);
-    expect(failed.stdout).toMatch(/^::error file=maps\/typo\.journey\.yaml,line=\d+,col=\d+,.*::unknown property `chanel`/m);
-  });
-
-  it('passes max-warnings and config through', () => {
-    copyFileSync(join(root, 'examples/invalid/stage-without-touchpoints.journey.yaml'), join(dir, 'maps/partial.journey.yaml'));
-    expect(runAction({}).status).toBe(0);
-    expect(runAction({ JM_MAX_WARNINGS: '0' }).status).toBe(1);
-    writeFileSync(join(dir, 'ci.yaml'), 'rules:\n  stage-without-touchpoints: off\n');
-    expect(runAction({ JM_MAX_WARNINGS: '0', JM_CONFIG: 'ci.yaml' }).status).toBe(0);
-  });
-});
 
 describe('.pre-commit-hooks.yaml', () => {
   const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
