@@ -1,11 +1,11 @@
 import { analyzeMap, countBySeverity, type AnalyzeOptions, type Analysis } from '../../analyze/index.js';
 import { loadConfigForCommand } from '../../config/report.js';
-import { resolveAnalyzeOptions } from '../../config/resolve.js';
+import { resolveAnalyzeOptions, resolveInputs } from '../../config/resolve.js';
+import { expandProjectInputs } from '../../config/inputs.js';
 import { analyzeFormatters, type AnalyzeFormat } from '../../analyze/format/index.js';
 import { readMapSource } from '../../diff/source.js';
 import { ExitCode } from '../../errors.js';
 import { formatters } from '../../format/index.js';
-import { expandInputs } from '../../load/inputs.js';
 import type { FileReport } from '../../validate/finding.js';
 import { version } from '../../version.js';
 import { notice } from '../output.js';
@@ -21,7 +21,9 @@ export async function runAnalyzeCommand(paths: string[], options: AnalyzeCommand
   const { loaded, exit } = await loadConfigForCommand(options.config, options.color);
   if (exit !== undefined) return exit;
   const configured = resolveAnalyzeOptions(loaded?.config);
-  return runAnalyze(paths, { ...options, rules: options.rules ?? configured.rules, thresholds: { ...configured.thresholds, ...options.thresholds } });
+  // The maps validate and build would work on: the paths given, else the configuration's include.
+  const files = await expandProjectInputs(resolveInputs(paths, loaded));
+  return runAnalyze(files, { ...options, rules: options.rules ?? configured.rules, thresholds: { ...configured.thresholds, ...options.thresholds } });
 }
 
 /**
@@ -29,8 +31,7 @@ export async function runAnalyzeCommand(paths: string[], options: AnalyzeCommand
  * reports them, on stderr, and make the run fail; findings fail it only at error severity or past
  * `--max-findings` (warnings and errors counted, info never).
  */
-export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions): Promise<number> {
-  const files = await expandInputs(paths);
+export async function runAnalyze(files: string[], options: AnalyzeCommandOptions): Promise<number> {
   const analyses: Analysis[] = [];
   const invalid: FileReport[] = [];
   for (const file of files) {
