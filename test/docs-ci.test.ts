@@ -46,3 +46,16 @@ describe('docs/ci.md', () => {
     for (const path of schemas) expect(existsSync(join(root, path.replace('./node_modules/journeymap/', '')))).toBe(true);
   });
 });
+
+describe('the install and CI instructions', () => {
+  const texts = ['README.md', 'docs/ci.md', 'action.yml', '.pre-commit-hooks.yaml'].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+
+  it.each(texts)('%s depends on no registry package journeymap (none is published yet)', (_, text) => {
+    expect(text).not.toMatch(/npx (--yes |-y )?journeymap|(?<!journeymap\/)journeymap@|npm (install|i) (-g )?journeymap\b/);
+    // npx runs the installed journeymap only with --no, and with -- before journeymap's own options.
+    // (The one exception shown is the mistake, named as such.)
+    for (const npx of text.matchAll(/npx(?: -[-\w]*)* journeymap[\s\S]{0,40}/g)) {
+      if (!npx[0].startsWith('npx --no -- journeymap')) expect(npx[0]).toMatch(/^npx --no journeymap\s+--version` prints npm's version/);
+    }
+  });
+});
