@@ -254,8 +254,13 @@ describe('build --format pdf', () => {
     expect(result.status, result.stderr).toBe(0);
     const text = pdfText(join(out, 'scripts.pdf'));
     for (const words of ['膝关节置换', 'رحلة المريض', 'Ταξίδι ασθενούς', '王美玲']) expect(text).toContain(words);
-    // Colour emoji come out as drawn glyphs (Type 3 fonts): their font was found and used.
-    expect(execFileSync('pdffonts', [join(out, 'scripts.pdf')], { encoding: 'utf8' })).toMatch(/Type 3/);
+    // Colour emoji come out as drawn glyphs (Type 3 fonts): their font was found and used. That needs a
+    // colour emoji font that fontconfig picks for them; without one the emoji print as empty boxes in an
+    // outline font, so the machine is checked first, for a failure that says which of the two went wrong.
+    const emojiFont = execFileSync('fc-match', ['--format=%{family} color=%{color}', ':charset=1f9b5'], { encoding: 'utf8' });
+    expect(emojiFont, 'no colour emoji font: apt-get install fonts-noto-color-emoji').toMatch(/color=True/);
+    const fonts = execFileSync('pdffonts', [join(out, 'scripts.pdf')], { encoding: 'utf8' });
+    expect(fonts, `${emojiFont} is installed, yet the PDF has no Type 3 font:\n${fonts}`).toMatch(/Type 3/);
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {

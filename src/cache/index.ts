@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
@@ -49,6 +49,7 @@ interface Entry {
  */
 export class BuildCache {
   private readonly folderHashes = new Map<string, Promise<string>>();
+  private ignored = false;
 
   constructor(readonly dir: string) {}
 
@@ -77,7 +78,12 @@ export class BuildCache {
    */
   async record(output: string, key: string, data: string | Uint8Array): Promise<void> {
     const entry: Entry = { output: resolve(output), key, outputHash: sha256(data) };
-    await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`).catch(() => undefined);
+    try {
+      if (!this.ignored) this.ignored = ignoreInGit(this.dir);
+      await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`);
+    } catch {
+      // Nothing recorded: the output is rebuilt next time.
+    }
   }
 
   /** Forgets the hashes of template folders, for a long-running watch after a template changed. */
@@ -104,6 +110,21 @@ export class BuildCache {
     if (!hash) this.folderHashes.set(dir, (hash = hashFolder(dir)));
     return hash;
   }
+}
+
+/**
+ * Creates the cache folder with a `.gitignore` of `*` inside it (as pytest does for its cache), so that
+ * it never shows in `git status` of a maps repository, whatever that repository ignores. An existing
+ * `.gitignore` is left as it is.
+ */
+function ignoreInGit(dir: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, '.gitignore'), '# Created by journeymap: its build cache, never committed.\n*\n', { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return true;
 }
 
 /** A sha256 over a folder's file names and contents (an absent folder hashes as empty). */

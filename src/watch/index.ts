@@ -1,4 +1,5 @@
-import { resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
 import type { InputSpec } from '../project/inputs.js';
@@ -48,7 +49,8 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
   if (templates) targets.add(templates);
   if (config) targets.add(config);
 
-  const watcher: FSWatcher = watch([...targets], { ignoreInitial: true, ignored: (path) => IGNORED.test(path), persistent: true });
+  const watched = watchedEntries(targets);
+  const watcher: FSWatcher = watch(watched.paths, { ignoreInitial: true, ignored: (path) => IGNORED.test(path) || watched.ignored(path), persistent: true });
   const timers = new Map<string, NodeJS.Timeout>();
   let queue: Promise<void> = Promise.resolve();
   const run = (task: () => Promise<void> | void) => {
@@ -84,6 +86,36 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
       await queue;
     },
   };
+}
+
+/**
+ * What chokidar watches for these targets. A folder is watched whole. A single file is watched through
+ * its folder's entry for it: `git checkout FILE`, or an editor saving by rename, replaces the file, and
+ * a watch on the file itself can miss the new one; a folder sees it appear, as it does for a folder
+ * target. The rest of such a folder is ignored, and so is not descended into.
+ */
+function watchedEntries(targets: Set<string>): { paths: string[]; ignored: (path: string) => boolean } {
+  const folders = [...targets].filter(isFolder);
+  const inFolder = (path: string) => folders.some((folder) => path === folder || path.startsWith(folder + sep));
+  const files = new Set([...targets].filter((target) => !folders.includes(target)));
+  const parents = new Set([...files].map((file) => dirname(file)).filter((parent) => !inFolder(parent)));
+  return {
+    paths: [...folders, ...parents],
+    ignored: (path) => {
+      const absolute = resolve(path);
+      if (parents.has(absolute) || files.has(absolute) || inFolder(absolute)) return false;
+      return [...parents].some((parent) => absolute.startsWith(parent + sep));
+    },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // A map not there yet is a file to come.
+    return false;
+  }
 }
 
 /** The part of a path before its first glob character: the folder to watch for a glob. */

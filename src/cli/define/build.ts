@@ -29,12 +29,14 @@ export default function define(program: Command): void {
       'after',
       `
 Examples:
-  $ journeymap build knee.journey.yaml                         knee.html beside the map
-  $ journeymap build maps/ --format html,svg --out-dir site
-  $ journeymap build knee.journey.yaml --format pdf --paper Tabloid --theme print
-  $ journeymap build maps/ --format png --scale 3
-  $ journeymap build knee.journey.yaml --watch                  rebuild on every save
-  $ journeymap build --config ci/journeymap.config.yaml         maps and settings from a configuration`,
+  $ journeymap build examples/maternity.journey.yaml          examples/maternity.html beside the map
+  $ journeymap build examples/*.journey.yaml --format html,svg --out-dir site
+  $ journeymap build examples/knee-replacement.journey.yaml --format pdf --paper Tabloid --theme print --out-dir out
+  $ journeymap build examples/cardiac-rehab.journey.yaml --format png --scale 3 --out-dir out
+  $ journeymap build examples/maternity.journey.yaml --watch  rebuild on every save
+
+With no paths, build reads the configuration's include (journeymap.config.yaml), else every map under the
+current folder; the configuration also gives formats, outDir, theme and paper.`,
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runBuildCommand } = await import('../commands/build.js');

@@ -17,8 +17,8 @@ Items are matched by id: a touchpoint whose id is kept but whose stage changed h
 
 Examples:
   $ journeymap diff examples/knee-replacement.journey.yaml examples/knee-replacement-future.journey.yaml
-  $ journeymap diff git:HEAD~1:knee.journey.yaml knee.journey.yaml --format markdown   a PR comment
-  $ journeymap diff git:main:knee.journey.yaml knee.journey.yaml --format html > changes.html
+  $ journeymap diff git:HEAD~1:examples/maternity.journey.yaml examples/maternity.journey.yaml --format markdown
+  $ journeymap diff git:main:examples/knee-replacement.journey.yaml examples/knee-replacement-future.journey.yaml --format html > changes.html
 
 Exit codes: 0 compared (whatever changed), 1 an invalid map, 2 usage or I/O error (a missing file, git or revision).`,
     )

@@ -18,8 +18,8 @@ channels are kept in "%% journeymap:" comments so that \`journeymap import\` res
 CSV: one row per touchpoint and per gap, told apart by the "record" column.
 
 Examples:
-  $ journeymap export knee.journey.yaml --to mermaid > knee.mmd
-  $ journeymap export knee.journey.yaml --to csv --out knee.csv
+  $ journeymap export examples/knee-replacement.journey.yaml --to mermaid > knee.mmd
+  $ journeymap export examples/knee-replacement.journey.yaml --to csv --out knee.csv
 
 Exit codes: 0 written, 1 invalid map, 2 usage or I/O error.`,
     )

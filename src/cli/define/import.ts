@@ -16,8 +16,9 @@ Sections become stages, tasks touchpoints (emotion = score - 3), actors personas
 in-person, marked with a comment to check. Unknown lines are reported with their line numbers and skipped.
 
 Examples:
-  $ journeymap import journey.mmd --out journey.journey.yaml
-  $ journeymap export knee.journey.yaml --to mermaid | journeymap import -
+  $ journeymap export examples/maternity.journey.yaml --to mermaid > maternity.mmd
+  $ journeymap import maternity.mmd --out maternity-again.journey.yaml
+  $ journeymap export examples/knee-replacement.journey.yaml --to mermaid | journeymap import -
 
 Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usage or I/O error.`,
     )

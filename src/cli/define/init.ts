@@ -13,7 +13,7 @@ export default function define(program: Command): void {
       `
 Examples:
   $ journeymap init                                    map.journey.yaml, the six patient-journey stages
-  $ journeymap init maps/knee --template patient       maps/knee.journey.yaml
+  $ journeymap init maps/knee --template patient       maps/knee.journey.yaml, folders made as needed
   $ journeymap init onboarding.journey.yaml -t customer
   $ journeymap init - --template blank > draft.journey.yaml`,
     )

@@ -19,9 +19,9 @@ export default function define(program: Command): void {
       `
 Examples:
   $ journeymap serve                                   every map under the current folder, on http://127.0.0.1:4000/
-  $ journeymap serve maps/ --port 8080
-  $ journeymap serve knee.journey.yaml --templates my-templates/
-  $ journeymap serve maps/ --host 0.0.0.0              let others on the network see the preview
+  $ journeymap serve examples/ --port 8080
+  $ journeymap serve examples/knee-replacement.journey.yaml --theme high-contrast
+  $ journeymap serve examples/ --host 0.0.0.0          let others on the network see the preview
 
 A map that stops validating shows its errors in the page; the page recovers when the map is fixed.`,
     )

@@ -17,12 +17,14 @@ export default function define(program: Command): void {
       'after',
       `
 Examples:
-  $ journeymap validate                               every map under the current folder
-  $ journeymap validate knee.journey.yaml cardio/     a file and a folder
-  $ cat knee.journey.yaml | journeymap validate -     from standard input
-  $ journeymap validate maps/ --format sarif > journeymap.sarif
-  $ journeymap validate maps/ --max-warnings 0        warnings fail the build too
-  $ journeymap validate --config ci/journeymap.config.yaml`,
+  $ journeymap validate examples/knee-replacement.journey.yaml examples/maternity.journey.yaml
+  $ journeymap validate "examples/*.journey.yaml"                 a glob, expanded by journeymap
+  $ cat examples/maternity.journey.yaml | journeymap validate -    from standard input
+  $ journeymap validate examples/*.journey.yaml --format sarif > journeymap.sarif
+  $ journeymap validate examples/*.journey.yaml --max-warnings 0  warnings fail the build too
+
+With no paths, validate reads the configuration's include (journeymap.config.yaml), else every map under
+the current folder.`,
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runValidateCommand } = await import('../commands/validate.js');
