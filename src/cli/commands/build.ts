@@ -71,8 +71,10 @@ export async function runBuildCommand(command: Command, paths: string[], cli: Bu
     },
   );
   await watcher.ready;
+  // Listening for Ctrl-C before saying so: a signal sent as soon as the line appears must stop the watch.
+  const interrupted = untilInterrupted();
   notice('watching for changes (press Ctrl-C to stop)');
-  await untilInterrupted();
+  await interrupted;
   await watcher.close();
   return ExitCode.ok;
 }

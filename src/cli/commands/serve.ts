@@ -16,8 +16,9 @@ export async function runServe(command: Command, paths: string[], cli: ServeCliO
   const project = await openProject(command, paths, { color: cli.color });
   if (typeof project === 'number') return project;
   const server = await startPreviewServer({ project, host: cli.host, port: cli.port, log: notice });
+  const interrupted = untilInterrupted();
   notice(`serving ${server.url} (press Ctrl-C to stop)`);
-  await untilInterrupted();
+  await interrupted;
   await server.close();
   return ExitCode.ok;
 }
