@@ -1,3 +1,4 @@
+import { plural } from '../../words.js';
 import type { PersonaView } from '../view/types.js';
 
 /**
@@ -6,14 +7,14 @@ import type { PersonaView } from '../view/types.js';
  */
 export const PRINT_LIMITS = { thoughts: 2, painPoints: 3, metrics: 4 } as const;
 
-const NOUNS = { thoughts: ['thought', 'thoughts'], painPoints: ['pain point', 'pain points'], metrics: ['metric', 'metrics'] } as const;
+const NOUNS = { thoughts: 'thought', painPoints: 'pain point', metrics: 'metric' } as const;
 
 /** A lane cell cut to the print limit, with a line saying how many more the HTML shows. */
 export function limitForPrint<C extends { items: unknown[] }>(cell: C, key: keyof typeof PRINT_LIMITS): C & { more?: string } {
   const limit = PRINT_LIMITS[key];
   const hidden = cell.items.length - limit;
   if (hidden <= 0) return cell;
-  return { ...cell, items: cell.items.slice(0, limit), more: `+${hidden} more ${NOUNS[key][hidden === 1 ? 0 : 1]} in the HTML` };
+  return { ...cell, items: cell.items.slice(0, limit), more: `+${plural(hidden, `more ${NOUNS[key]}`)} in the HTML` };
 }
 
 /** A persona on one line: name, age and who they are; the quote and goals stay in the HTML. */
