@@ -1,3 +1,5 @@
+import type { Thresholds } from '../model/thresholds.js';
+
 export const THEMES = ['default', 'print', 'high-contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
@@ -13,4 +15,6 @@ export interface RenderOptions {
    * a few quotes per stage with a count of the rest. Defaults to `screen`.
    */
   density?: 'screen' | 'print';
+  /** The run's analysis thresholds (configuration `analyze`): the map shows the contact holes `analyze` finds with them. */
+  thresholds?: Partial<Thresholds>;
 }

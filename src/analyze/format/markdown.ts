@@ -1,4 +1,5 @@
 import { countBySeverity, type Analysis } from '../index.js';
+import { plural } from '../../words.js';
 import { abbreviate, contactLine, gapLines, type AnalyzeFormatOptions } from './text.js';
 
 /** Markdown-safe text: user text cannot open a link, a table cell or HTML. */
@@ -21,6 +22,6 @@ export function analyzeMarkdown(analyses: Analysis[], _options: AnalyzeFormatOpt
     out.push('', '### Contact after care', '', mdEscape(contactLine(a)), '', '### Gaps', '', ...gapLines(a).map((l) => `- ${mdEscape(l)}`), '');
   }
   const n = countBySeverity(analyses);
-  out.push(`**${n.error + n.warning + n.info} findings** (${n.error} errors, ${n.warning} warnings, ${n.info} info) in ${analyses.length} map${analyses.length === 1 ? '' : 's'}.`);
+  out.push(`**${n.error + n.warning + n.info} findings** (${n.error} errors, ${n.warning} warnings, ${n.info} info) in ${plural(analyses.length, 'map')}.`);
   return `${out.join('\n')}\n`;
 }

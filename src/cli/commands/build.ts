@@ -4,7 +4,7 @@ import { BuildCache, CACHE_DIR_NAME, readIfThere } from '../../cache/index.js';
 import { expandProjectInputs } from '../../config/inputs.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { loadConfigForCommand } from '../../config/report.js';
-import { configPath, pick, resolveInputs, resolveRules, type GivenOnCommandLine } from '../../config/resolve.js';
+import { configPath, pick, resolveAnalyzeOptions, resolveInputs, resolveRules, type GivenOnCommandLine } from '../../config/resolve.js';
 import { ExitCode, JourneymapError } from '../../errors.js';
 import { readSource } from '../../load/source.js';
 import type { RenderOptions } from '../../render/options.js';
@@ -98,6 +98,8 @@ export function resolveBuildOptions(cli: BuildCliOptions, given: GivenOnCommandL
     orientation: pick('orientation', cli.orientation, given, loaded, 'orientation'),
     scale: pick('scale', cli.scale, given, loaded, 'scale'),
     rules: resolveRules(loaded?.config),
+    // The map shows the contact holes `analyze` finds under the same configuration.
+    thresholds: resolveAnalyzeOptions(loaded?.config).thresholds,
     cacheDir: cache ? join(loaded?.dir ?? process.cwd(), CACHE_DIR_NAME) : undefined,
   };
 }
@@ -168,7 +170,7 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
 
 /** The options that change the bytes of an output (not where it goes, how many jobs, or the browser). */
 function cacheOptions(options: BuildCommandOptions): Record<string, unknown> {
-  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale };
+  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale, thresholds: options.thresholds };
 }
 
 /**

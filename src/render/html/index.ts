@@ -11,7 +11,7 @@ import { buildView, PAGE } from './view.js';
  * no external requests. Templates (templates/html, or a `--templates` folder) see only the view model.
  */
 export function renderHtml(map: JourneyMap, options: RenderOptions): string {
-  return renderHtmlView(buildMapView(map), options);
+  return renderHtmlView(buildMapView(map, options), options);
 }
 
 /** The HTML page of a map's view, when the view is already built (several outputs, or a sheet of a print). */

@@ -1,11 +1,11 @@
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 import { layoutEmotion } from '../layout/emotion.js';
 import { GRID, gridWidth, layoutColumns, touchpointXs, type Column } from '../layout/grid.js';
 import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { hatchPath } from '../layout/hatch.js';
 import { wrap } from '../layout/text.js';
-import { labelPlaces, layoutTimeline } from '../layout/timeline.js';
+import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
 import { chevronPoints, limitForPrint, printPersona } from './density.js';
@@ -29,7 +29,7 @@ function emotionView(view: MapView, columns: Column[], palette: Palette, step: n
   if (!view.legend.emotions.length) return undefined;
   const left = columns[0].x;
   const xs = touchpointXs(view.stages, columns);
-  const chart = layoutEmotion(view.touchpoints, xs, palette, 34, step);
+  const chart = layoutEmotion(view.touchpoints, xs, view.lowest, palette, 34, step);
   const width = columns[columns.length - 1].x + columns[columns.length - 1].width - left;
   const lowest = chart.lowest && {
     x: r(chart.lowest.x),
@@ -108,14 +108,20 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
     const y = 2 + row * 16;
     return { x: r(m.x), label, top: y, textY: y + 11, textX: r(m.x + 6), diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z` };
   });
-  const holes = tl.holes.filter((h) => h.x2 - h.x1 - 32 >= 40).map((h) => ({
-    x: r(h.x1 + 16),
-    width: r(h.x2 - h.x1 - 32),
-    mid: r((h.x1 + h.x2) / 2),
-    hatch: hatchPath(h.x1 + 16, 71, h.x2 - h.x1 - 32, 14),
-    label: h.hole.label.toUpperCase(),
-  }));
-  const bottom = Math.max(axisY + 20, ...items.map((i) => i.bottom));
+  const holes = tl.holes.filter((h) => h.x2 - h.x1 - 32 >= 40).map((h) => {
+    const room = holeWordsWidth(h, tl.items, places);
+    const words = room ? wrap(h.hole.words, room, TYPE.label, { maxLines: 3 }).lines : [];
+    return {
+      x: r(h.x1 + 16),
+      width: r(h.x2 - h.x1 - 32),
+      mid: r((h.x1 + h.x2) / 2),
+      hatch: hatchPath(h.x1 + 16, 71, h.x2 - h.x1 - 32, 14),
+      label: h.hole.label.toUpperCase(),
+      title: h.hole.sentence,
+      words: words.map((text, k) => ({ text, y: r(axisY + 10 + TYPE.label + k * 13) })),
+    };
+  });
+  const bottom = Math.max(axisY + 20, ...items.map((i) => i.bottom), ...holes.map((h) => axisY + 14 + h.words.length * 13));
   return { width: r(columns[columns.length - 1].x + columns[columns.length - 1].width - left), height: r(bottom + 14), axisY, x1: r(tl.x1), x2: r(tl.x2), items, milestones, holes, hatch: palette.hatch };
 }
 

@@ -25,8 +25,11 @@ export interface EmotionChart {
 
 const LEVEL_LABELS = ['\u22122', '\u22121', '0', '+1', '+2'];
 
-/** Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level; `xs` by touchpoint. */
-export function layoutEmotion(touchpoints: TouchpointView[], xs: number[], palette: Palette, top: number, step: number): EmotionChart {
+/**
+ * Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level;
+ * `xs` by touchpoint, `lowest` the ref of the touchpoint called out as the lowest point.
+ */
+export function layoutEmotion(touchpoints: TouchpointView[], xs: number[], lowest: string | undefined, palette: Palette, top: number, step: number): EmotionChart {
   const yOf = (e: number) => top + (2 - e) * step;
   const closest = xs.reduce((min, x, i) => (i ? Math.min(min, x - xs[i - 1]) : min), Infinity);
   const every = Math.max(1, Math.ceil(30 / closest));
@@ -38,9 +41,6 @@ export function layoutEmotion(touchpoints: TouchpointView[], xs: number[], palet
   });
   const zeroY = yOf(0);
   const segments = monotonePaths(points).map(({ line, xs: ends }) => ({ line, area: areaPath(line, ends, zeroY) }));
-  const valued = points.filter((p) => p.emotion !== undefined);
-  const min = Math.min(...valued.map((p) => p.emotion!));
-  const lowest = min < 0 ? valued.find((p) => p.emotion === min) : undefined;
   return {
     top,
     zeroY,
@@ -48,6 +48,6 @@ export function layoutEmotion(touchpoints: TouchpointView[], xs: number[], palet
     levels: [2, 1, 0, -1, -2].map((value) => ({ value, label: LEVEL_LABELS[value + 2], y: yOf(value) })),
     segments,
     points,
-    lowest,
+    lowest: points.find((p) => p.touchpoint.ref === lowest && p.y !== undefined),
   };
 }

@@ -35,12 +35,13 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   const left = columns[0].x + 24;
   const right = columns[columns.length - 1].x + columns[columns.length - 1].width - 24;
   // Not to scale: every event gets a slot in time order; a contact hole gets a wide one. Outreach is in
-  // stage order already, which the stable sort keeps for campaigns on the same day.
+  // stage order already, which the stable sort keeps for campaigns on the same day; a hole starts when
+  // the contacts of its first day are over, so it comes after them.
   type Event = { day: number; order: number; units: number; outreach?: OutreachView; milestone?: MilestoneView; hole?: HoleView };
   const events: Event[] = [
     ...view.milestones.map((m) => ({ day: m.day, order: 0, units: 0.7, milestone: m })),
-    ...view.holes.map((h) => ({ day: h.start, order: 1, units: 2.2, hole: h })),
-    ...view.outreach.map((o) => ({ day: o.timing?.start ?? Infinity, order: 2, units: 1, outreach: o })),
+    ...view.outreach.map((o) => ({ day: o.timing?.start ?? Infinity, order: 1, units: 1, outreach: o })),
+    ...view.holes.map((h) => ({ day: h.start, order: 2, units: 2.2, hole: h })),
   ].sort((a, b) => a.day - b.day || a.order - b.order);
   const total = events.reduce((sum, e) => sum + e.units, 0);
   const unit = Math.min(170, (right - left) / Math.max(total, 1));
@@ -73,4 +74,19 @@ export function labelPlaces(items: TimelineItem[], columns: Column[]): { width: 
     const x = Math.min(Math.max(item.x, left + width / 2), right - width / 2);
     return { width, row: crowded && i % 2 === 1 ? 1 : 0, x };
   });
+}
+
+/**
+ * How wide the words under a contact hole's bar may be: centred under the hole, clear of the campaign
+ * labels on the first row beside it (`places` as `labelPlaces` gives them). Zero when there is no room.
+ */
+export function holeWordsWidth(hole: TimelineHole, items: TimelineItem[], places: { width: number; row: 0 | 1; x: number }[]): number {
+  const mid = (hole.x1 + hole.x2) / 2;
+  let room = Math.min(mid - hole.x1, hole.x2 - mid) + 24;
+  items.forEach((item, i) => {
+    if (places[i].row !== 0) return;
+    const edge = item.x < mid ? places[i].x + places[i].width / 2 : places[i].x - places[i].width / 2;
+    room = Math.min(room, Math.abs(mid - edge) - 8);
+  });
+  return room >= 40 ? Math.min(2 * room, 220) : 0;
 }

@@ -54,7 +54,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
   const scale = options.scale ?? 2;
   const concurrency = options.jobs || availableParallelism();
   const found = findBrowser({ browserPath: options.browserPath });
-  const render: RenderOptions = { theme: options.theme, templates: options.templates, density: 'print' };
+  const render: RenderOptions = { theme: options.theme, templates: options.templates, density: 'print', thresholds: options.thresholds };
   const sourceDate = sourceDateEpoch();
 
   let session: BrowserSession | undefined;

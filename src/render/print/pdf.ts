@@ -41,7 +41,7 @@ export interface PreparedPdf {
 }
 
 export function preparePdf(file: string, map: JourneyMap, render: RenderOptions): PreparedPdf {
-  const view = buildMapView(map);
+  const view = buildMapView(map, render);
   return { view, html: renderHtmlView(view, { ...render, sourceFile: file }), commit: gitCommit(file) };
 }
 

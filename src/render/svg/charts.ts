@@ -1,6 +1,6 @@
 import { layoutEmotion } from '../layout/emotion.js';
 import { hatchPath } from '../layout/hatch.js';
-import { labelPlaces, layoutTimeline } from '../layout/timeline.js';
+import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
 import type { Lane, SvgContext } from './context.js';
@@ -11,7 +11,7 @@ const STEP = 22;
 export function emotionLane(ctx: SvgContext): Lane | undefined {
   if (!ctx.view.legend.emotions.length) return undefined;
   const p = ctx.palette;
-  const chart = layoutEmotion(ctx.view.touchpoints, ctx.tpX, p, 34, STEP);
+  const chart = layoutEmotion(ctx.view.touchpoints, ctx.tpX, ctx.view.lowest, p, 34, STEP);
   const left = ctx.columns[0].x;
   const right = ctx.columns[ctx.columns.length - 1].x + ctx.columns[ctx.columns.length - 1].width;
   let svg = '';
@@ -60,15 +60,26 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   const tl = layoutTimeline(ctx.view, ctx.columns);
   const axisY = 78;
   let svg = line(tl.x1, axisY, tl.x2, axisY, p.ink, 2);
-  for (const { hole, ...at } of tl.holes) {
-    const x1 = at.x1 + 16;
-    const x2 = at.x2 - 16;
+  let bottom = axisY;
+  const places = labelPlaces(tl.items, ctx.columns);
+  for (const placed of tl.holes) {
+    const { hole } = placed;
+    const x1 = placed.x1 + 16;
+    const x2 = placed.x2 - 16;
     if (x2 - x1 < 40) continue;
-    svg += rect(x1, axisY - 7, x2 - x1, 14, p.paper);
-    svg += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
-    svg += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
-    const hole1 = paragraph(0, 0, hole.label, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
-    svg += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - hole1.height)})">${hole1.svg}</g>`;
+    let drawn = rect(x1, axisY - 7, x2 - x1, 14, p.paper);
+    drawn += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
+    drawn += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
+    const label = paragraph(0, 0, hole.label, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
+    drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - label.height)})">${label.svg}</g>`;
+    // Under the bar, the period in the words `analyze` uses, where the campaigns' labels leave room.
+    const room = holeWordsWidth(placed, tl.items, places);
+    if (room) {
+      const words = paragraph(0, 0, hole.words, room, { size: TYPE.label, fill: p.text, italic: true, anchor: 'middle' }, 3);
+      drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${axisY + 10})">${words.svg}</g>`;
+      bottom = Math.max(bottom, axisY + 10 + words.height);
+    }
+    svg += `<g><title>${esc(hole.sentence)}</title>${drawn}</g>`;
   }
   const rowEnds = [-Infinity, -Infinity];
   for (const m of tl.milestones) {
@@ -81,8 +92,6 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     svg += `<path d="M${n(m.x)} ${axisY - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>`;
     svg += rect(m.x + 3, ly, w, 14, p.paper) + text(m.x + 6, ly + 11, label, { size: TYPE.label, fill: p.ink, bold: true, caps: true });
   }
-  let bottom = axisY;
-  const places = labelPlaces(tl.items, ctx.columns);
   const blocks = tl.items.map((item, i) => {
     const o = item.outreach;
     const w = places[i].width;

@@ -25,7 +25,7 @@ function symbols(ctx: SvgContext): string {
  * an SVG build loads nothing but the layout: text is wrapped with the font's own advance widths.
  */
 export function renderSvg(map: JourneyMap, options: RenderOptions): string {
-  return renderSvgView(buildMapView(map), options);
+  return renderSvgView(buildMapView(map, options), options);
 }
 
 /** The SVG of a map's view, when the view is already built. */

@@ -1,19 +1,30 @@
-import { buildJourney, SEVERITIES } from '../../model/journey.js';
+import { describeHole } from '../../model/analysis.js';
+import { buildJourney } from '../../model/journey.js';
+import type { Thresholds } from '../../model/thresholds.js';
+import { SEVERITIES, type JourneyAnalysis } from '../../model/types.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { contactHoles } from './holes.js';
+import { plural } from '../../words.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
-import type { ChannelView, DocumentView, MapView, MilestoneView, StageView } from './types.js';
+import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, StageView } from './types.js';
 import { durationWords, emotionView, headerFacts, severityWord } from './words.js';
 
 export type * from './types.js';
 
-/** The fields of a view that hold for the whole map, whichever of its stages are shown. */
-type WholeMap = Omit<MapView, 'summary' | 'legend' | 'stages' | 'touchpoints' | 'gaps' | 'opportunities' | 'outreach' | 'holes' | 'sheet'>;
+/**
+ * The fields of a view that hold whichever of the map's stages are shown. Of the whole map's contact holes
+ * and lowest point, a sheet shows those in its own stages.
+ */
+type WholeMap = Omit<MapView, 'summary' | 'legend' | 'stages' | 'touchpoints' | 'gaps' | 'opportunities' | 'outreach' | 'sheet'>;
+
+export interface ViewOptions {
+  /** The run's analysis thresholds over the defaults: they decide the contact holes the map shows. */
+  thresholds?: Partial<Thresholds>;
+}
 
 /** What a valid map shows, built once from its model; every renderer and printing read this. */
-export function buildMapView(map: JourneyMap): MapView {
-  const model = buildJourney(map);
+export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapView {
+  const model = buildJourney(map, { thresholds: options.thresholds });
   const heading = `${map.kind ?? 'customer'} journey map`;
   const state = map.state ?? 'current';
   const milestones: MilestoneView[] = model.milestones.map((m) => ({
@@ -42,6 +53,8 @@ export function buildMapView(map: JourneyMap): MapView {
     footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
     document,
     stageCount: map.stages.length,
+    holes: holeViews(model.analysis),
+    lowest: model.analysis.lowest?.ref,
   };
   return showing(whole, stageViews(model));
 }
@@ -60,6 +73,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
   const touchpoints = stages.flatMap((s) => s.touchpoints);
   const gaps = stages.flatMap((s) => s.gaps);
   const outreach = stages.flatMap((s) => s.outreach);
+  const shown = new Set(stages.map((s) => s.number));
   const channels = new Map<string, ChannelView>();
   for (const item of [...touchpoints, ...outreach]) if (!channels.has(item.channel.id)) channels.set(item.channel.id, item.channel);
   return {
@@ -75,7 +89,8 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
     gaps,
     opportunities: stages.flatMap((s) => s.opportunities),
     outreach,
-    holes: contactHoles(touchpoints, outreach, gaps),
+    holes: whole.holes.filter((h) => shown.has(h.stage)),
+    lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
     sheet,
   };
 }
@@ -84,4 +99,18 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
 function sheetWords(part: { number: number; count: number }, range: { from: number; to: number }, stageCount: number): string {
   const continued = [part.number > 1 && `continued from sheet ${part.number - 1}`, part.number < part.count && `continues on sheet ${part.number + 1}`].filter(Boolean).join(', ');
   return `Sheet ${part.number} of ${part.count} \u00b7 stages ${range.from + 1}\u2013${range.to} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
+}
+
+/** The model's contact holes as the map shows them. */
+function holeViews(analysis: JourneyAnalysis): HoleView[] {
+  return analysis.holes.map((hole) => ({
+    start: hole.start,
+    end: hole.end,
+    days: hole.days,
+    words: hole.words,
+    sentence: describeHole(hole),
+    gap: hole.gap?.ref,
+    label: `Contact hole \u00b7 ${plural(hole.days, 'day')}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
+    stage: hole.stageIndex + 1,
+  }));
 }

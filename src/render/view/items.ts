@@ -1,5 +1,6 @@
 import type { ResolvedTiming } from '../../model/milestones.js';
-import { SEVERITIES, stageMetrics, type GapModel, type JourneyModel, type OutreachModel, type ResolvedChannel, type TouchpointModel } from '../../model/journey.js';
+import { stageMetrics } from '../../model/journey.js';
+import { SEVERITIES, type GapModel, type JourneyModel, type OutreachModel, type ResolvedChannel, type TouchpointModel } from '../../model/types.js';
 import type { ChannelView, GapView, OutreachView, StageView, TimingView, TouchpointView } from './types.js';
 import { emotionView, levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from './words.js';
 

@@ -1,7 +1,6 @@
-import { SEVERITIES } from '../../model/journey.js';
+import { SEVERITIES } from '../../model/types.js';
+import { plural } from '../../words.js';
 import type { GapView, OutreachView, StageView, TouchpointView } from './types.js';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** One paragraph that says what the shown stages hold, for SVG `<desc>` and the HTML meta description. */
 export function describeMap(

@@ -1,5 +1,5 @@
 import type { BuiltinChannelId } from '../../model/channels.js';
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 
 /**
  * What a map shows, whatever draws it: every text, word, reference and default is settled here once, so
@@ -29,8 +29,10 @@ export interface MapView {
   opportunities: OpportunityView[];
   outreach: OutreachView[];
   milestones: MilestoneView[];
-  /** Stretches without contact, in time order. */
+  /** The contact holes in the shown stages, in time order. */
   holes: HoleView[];
+  /** Ref of the touchpoint that feels worst, when it is shown. */
+  lowest?: string;
   footer: { sources: string[]; owner?: string; confidentiality?: string; tags: string[] };
   /** What a printed file says about itself: its metadata and the line at the foot of every sheet. */
   document: DocumentView;
@@ -197,14 +199,21 @@ export interface MilestoneView {
   label: string;
 }
 
+/** A contact hole of the model's analysis: the same days and words as `analyze` reports. */
 export interface HoleView {
   start: number;
   end: number;
   days: number;
-  /** The gap that says it is about this stretch, if one does. */
+  /** `from 8 weeks after surgery to 11 months after surgery`. */
+  words: string;
+  /** `277 days with no outreach planned, from 8 weeks after surgery to 11 months after surgery`. */
+  sentence: string;
+  /** The gap that says it is about this period, if one does. */
   gap?: string;
-  /** `Contact hole · 36 weeks · G7`. */
+  /** `Contact hole · 277 days · G7`. */
   label: string;
+  /** Number of the stage it is shown in: that of the outreach ending it (or the last before it). */
+  stage: number;
 }
 
 export interface DocumentView {

@@ -1,4 +1,4 @@
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 import type { JourneyMap, Metric, Persona } from '../../types/journeymap.js';
 import type { EmotionView, FactView } from './types.js';
 
