@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 /** The starter maps `journeymap init` can write, each a commented map that validates. */
@@ -13,7 +13,7 @@ export const DEFAULT_INIT_FILE = 'map.journey.yaml';
  * the `yaml-language-server` schema comment, so editors with the YAML extension complete and check it.
  */
 export async function starterMap(template: InitTemplate, file: string = DEFAULT_INIT_FILE): Promise<string> {
-  const text = await readFile(new URL(`../../templates/init/${template}.journey.yaml`, import.meta.url), 'utf8');
+  const text = readFileSync(new URL(`../../templates/init/${template}.journey.yaml`, import.meta.url), 'utf8');
   const name = file === '-' ? DEFAULT_INIT_FILE : basename(file);
   // A file name with spaces must be quoted for the shell commands in the comments to work as written.
   return text.replaceAll('{{file}}', /^[\w.\-/]+$/.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`);

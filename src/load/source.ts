@@ -14,21 +14,24 @@ export interface Source {
 
 export type SourceResult = { ok: true; source: Source } | { ok: false; file: string; text: string; finding: RawFinding };
 
-/** Reads a map as UTF-8 text, refusing oversized files before reading them and non-UTF-8 bytes with a location. */
-export async function readSource(path: string): Promise<SourceResult> {
-  return path === '-' ? decode('<stdin>', await readStdin()) : readSourceSync(path);
+/**
+ * Reads a map as UTF-8 text, refusing oversized files before reading them and non-UTF-8 bytes with a
+ * location. `name` is what messages call the file (default: the path as given).
+ */
+export async function readSource(path: string, name = path): Promise<SourceResult> {
+  return path === '-' ? decode('<stdin>', await readStdin()) : readSourceSync(path, name);
 }
 
 /** The synchronous form, for the tight loop that checks thousands of files. */
-export function readSourceSync(path: string): SourceResult {
+export function readSourceSync(path: string, name = path): SourceResult {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return tooLarge(path, size);
-    return decode(path, readFileSync(fd));
+    if (size > MAX_FILE_BYTES) return tooLarge(name, size);
+    return decode(name, readFileSync(fd));
   } catch (error) {
-    throw ioError(path, error);
+    throw ioError(name, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -8,6 +8,8 @@ export interface RenderOptions {
   theme?: ThemeName;
   /** A folder of partials that override the built-in ones (HTML). */
   templates?: string;
+  /** Where the analysis the map shows (contact holes, low points) draws its lines; as `analyze` uses them. */
+  thresholds?: Partial<Thresholds>;
   /** The map's file, for messages and the footer. */
   sourceFile?: string;
   /**
@@ -15,6 +17,4 @@ export interface RenderOptions {
    * a few quotes per stage with a count of the rest. Defaults to `screen`.
    */
   density?: 'screen' | 'print';
-  /** The run's analysis thresholds (configuration `analyze`): the map shows the contact holes `analyze` finds with them. */
-  thresholds?: Partial<Thresholds>;
 }

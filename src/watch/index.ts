@@ -1,8 +1,7 @@
 import { resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandProjectInputs } from '../config/inputs.js';
-import type { InputSpec } from '../config/resolve.js';
+import type { InputSpec } from '../project/inputs.js';
 
 export interface WatchHandlers {
   /** A map was saved or added (path relative to the working folder). */
@@ -17,6 +16,8 @@ export interface WatchHandlers {
 
 export interface WatchOptions {
   inputs: InputSpec;
+  /** The maps the inputs select now (with their exclusions): a project's `files()`. */
+  files(): Promise<string[]>;
   templates?: string;
   configFile?: string;
   /** Changes closer together than this are handled once (editors save in several steps). */
@@ -65,7 +66,7 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
         if (templates && (absolute === templates || absolute.startsWith(templates + sep))) return run(() => handlers.onTemplates());
         if (MAP_FILE.test(absolute)) run(async () => {
           // A file is one of the maps only if the inputs (with their exclusions) still select it.
-          const files = await expandProjectInputs(inputs).catch(() => [] as string[]);
+          const files = await options.files().catch(() => [] as string[]);
           const file = files.find((f) => f !== '-' && resolve(f) === absolute);
           if (file !== undefined) await handlers.onMap(file);
         });
@@ -91,19 +92,6 @@ function staticPrefix(path: string): string {
   const parts = path.split(/[\\/]/);
   const index = parts.findIndex((part) => isDynamicPattern(part));
   return parts.slice(0, index).join('/') || '.';
-}
-
-/** Resolves on the first SIGINT or SIGTERM: the way a watch or a server is meant to end. */
-export function untilInterrupted(): Promise<void> {
-  return new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /**

@@ -1,11 +1,7 @@
 import { countBySeverity, type Analysis } from '../index.js';
+import { mdEscape } from '../../render/escape.js';
 import { plural } from '../../words.js';
 import { abbreviate, contactLine, gapLines, type AnalyzeFormatOptions } from './text.js';
-
-/** Markdown-safe text: user text cannot open a link, a table cell or HTML. */
-export function mdEscape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 /** For a pull-request comment or a wiki page. */
 export function analyzeMarkdown(analyses: Analysis[], _options: AnalyzeFormatOptions): string {

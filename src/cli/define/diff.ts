@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { DIFF_FORMATS } from '../../diff/format/names.js';
 import { useColor } from '../output.js';
 
 export default function define(program: Command): void {
@@ -7,7 +8,8 @@ export default function define(program: Command): void {
     .description('compare two versions of a map: stages, touchpoints, gaps and outreach added, removed, moved or changed')
     .argument('<old>', 'the earlier map: a file, or git:REV:path for a version in git history')
     .argument('<new>', 'the later map: a file, or git:REV:path')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .addOption(new Option('-f, --format <name>', 'report format').choices(DIFF_FORMATS).default('text'))
+    .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
       'after',
       `
@@ -22,6 +24,6 @@ Exit codes: 0 compared (whatever changed), 1 an invalid map, 2 usage or I/O erro
     )
     .action(async (oldSpec: string, newSpec: string, options, command: Command) => {
       const { runDiff } = await import('../commands/diff.js');
-      process.exitCode = await runDiff(oldSpec, newSpec, { format: options.format, color: useColor(command.optsWithGlobals().color) });
+      process.exitCode = await runDiff(command, oldSpec, newSpec, { format: options.format, color: useColor(command.optsWithGlobals().color) });
     });
 }

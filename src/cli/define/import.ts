@@ -7,6 +7,7 @@ export default function define(program: Command): void {
     .description('turn a Mermaid journey diagram into a journey map')
     .argument('<file>', 'the Mermaid file (.mmd), or - for stdin')
     .option('-o, --out <file>', 'write the map to this file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
       'after',
       `
@@ -22,6 +23,6 @@ Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usag
     )
     .action(async (file: string, options, command: Command) => {
       const { runImport } = await import('../commands/import.js');
-      process.exitCode = await runImport(file, { out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
+      process.exitCode = await runImport(command, file, { out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
     });
 }

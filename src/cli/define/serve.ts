@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { DEFAULTS } from '../../project/settings.js';
+import { THEMES } from '../../render/options.js';
 import { useColor } from '../output.js';
 import { parseCount } from './parse.js';
 
@@ -9,7 +11,7 @@ export default function define(program: Command): void {
     .argument('[paths...]', "map files, folders or globs to serve (default: the configuration's include, else .)")
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parseCount, 4000)
     .option('--host <address>', 'address to listen on; anything but 127.0.0.1 shows your maps to the network', '127.0.0.1')
-    .addOption(new Option('-t, --theme <name>', 'visual theme').choices(['default', 'print', 'high-contrast']).default('default'))
+    .addOption(new Option('-t, --theme <name>', 'visual theme').choices(THEMES).default(DEFAULTS.theme))
     .option('--templates <dir>', 'folder of Handlebars partials that override the built-in ones (watched too)')
     .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
@@ -25,7 +27,6 @@ A map that stops validating shows its errors in the page; the page recovers when
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runServe } = await import('../commands/serve.js');
-      const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-      process.exitCode = await runServe(paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) }, given);
+      process.exitCode = await runServe(command, paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) });
     });
 }

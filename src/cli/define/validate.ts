@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { FORMAT_NAMES } from '../../format/names.js';
 import { useColor } from '../output.js';
 import { parseCount } from './parse.js';
 
@@ -7,7 +8,7 @@ export default function define(program: Command): void {
     .command('validate')
     .description('check journey maps against the format and report problems with file:line:column')
     .argument('[paths...]', 'files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin (default: the configuration\'s include, else .)')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['stylish', 'json', 'github', 'junit', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'report format').choices(FORMAT_NAMES).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('-j, --jobs <n>', 'threads to check files on (default: the number of cores)', parseCount)
@@ -25,7 +26,7 @@ Examples:
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runValidateCommand } = await import('../commands/validate.js');
-      process.exitCode = await runValidateCommand(paths, { ...options, color: useColor(command.optsWithGlobals().color) });
+      process.exitCode = await runValidateCommand(command, paths, { ...options, color: useColor(command.optsWithGlobals().color) });
     });
 
 }
