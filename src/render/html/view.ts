@@ -109,7 +109,7 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
     return { x: r(m.x), label, top: y, textY: y + 11, textX: r(m.x + 6), diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z` };
   });
   const holes = tl.holes.filter((h) => h.x2 - h.x1 - 32 >= 40).map((h) => {
-    const room = holeWordsWidth(h, tl.items, places);
+    const room = holeWordsWidth(h, tl, places);
     const words = room ? wrap(h.hole.words, room, TYPE.label, { maxLines: 3 }).lines : [];
     return {
       x: r(h.x1 + 16),

@@ -78,15 +78,17 @@ export function labelPlaces(items: TimelineItem[], columns: Column[]): { width: 
 
 /**
  * How wide the words under a contact hole's bar may be: centred under the hole, clear of the campaign
- * labels on the first row beside it (`places` as `labelPlaces` gives them). Zero when there is no room.
+ * labels on the first row beside it (`places` as `labelPlaces` gives them) and of the milestones' lines.
+ * Zero when there is no room.
  */
-export function holeWordsWidth(hole: TimelineHole, items: TimelineItem[], places: { width: number; row: 0 | 1; x: number }[]): number {
+export function holeWordsWidth(hole: TimelineHole, timeline: Timeline, places: { width: number; row: 0 | 1; x: number }[]): number {
   const mid = (hole.x1 + hole.x2) / 2;
   let room = Math.min(mid - hole.x1, hole.x2 - mid) + 24;
-  items.forEach((item, i) => {
+  timeline.items.forEach((item, i) => {
     if (places[i].row !== 0) return;
     const edge = item.x < mid ? places[i].x + places[i].width / 2 : places[i].x - places[i].width / 2;
     room = Math.min(room, Math.abs(mid - edge) - 8);
   });
+  for (const m of timeline.milestones) room = Math.min(room, Math.abs(mid - m.x) - 8);
   return room >= 40 ? Math.min(2 * room, 220) : 0;
 }

@@ -73,7 +73,7 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     const label = paragraph(0, 0, hole.label, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
     drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - label.height)})">${label.svg}</g>`;
     // Under the bar, the period in the words `analyze` uses, where the campaigns' labels leave room.
-    const room = holeWordsWidth(placed, tl.items, places);
+    const room = holeWordsWidth(placed, tl, places);
     if (room) {
       const words = paragraph(0, 0, hole.words, room, { size: TYPE.label, fill: p.text, italic: true, anchor: 'middle' }, 3);
       drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${axisY + 10})">${words.svg}</g>`;
