@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ExitCode, JourneymapError } from '../errors.js';
 import type { PrintEvent, PrintJob, PrintOptions } from '../render/print/index.js';
-import { plural } from '../format/types.js';
+import { plural } from '../words.js';
 import { createProgress } from './progress.js';
 import { watchInterrupts } from './signals.js';
 

@@ -142,6 +142,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
         findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
       }
     });
+    checkTiming(g.timing, ['gaps', i, 'timing']);
     if (g.opportunity === undefined) {
       findings.push({ ruleId: 'gap-without-opportunity', message: `gap "${str(g.title) ?? str(g.id) ?? i + 1}" has no \`opportunity\`: say what would close it`, path: ['gaps', i, 'id'], target: 'key' });
     }

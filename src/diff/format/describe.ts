@@ -33,7 +33,3 @@ export function signed(n: number): string {
 export function stageNames(diff: MapDiff): Map<string, string> {
   return new Map(diff.stages.map((s) => [s.id, s.name]));
 }
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

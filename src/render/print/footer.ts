@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { gitText } from '../../git/index.js';
-import type { JourneyMap } from '../../types/journeymap.js';
 import { escapeHtml } from '../escape.js';
+import type { MapView } from '../view/types.js';
 import { MARGIN_MM } from './paper.js';
 
 /** Width kept at the right of the footer for "page N of M". */
@@ -17,11 +17,12 @@ export interface FooterFacts {
   commit?: string;
 }
 
-export function footerFacts(map: JourneyMap, commit: string | undefined, sourceDate: Date | undefined): FooterFacts {
+export function footerFacts(view: MapView, commit: string | undefined, sourceDate: Date | undefined): FooterFacts {
+  const { document } = view;
   return {
-    title: map.title,
-    state: map.state ? `${map.state === 'future' ? 'Future' : 'Current'} state` : undefined,
-    date: map.date ?? sourceDate?.toISOString().slice(0, 10),
+    title: document.title,
+    state: document.state,
+    date: document.date ?? sourceDate?.toISOString().slice(0, 10),
     commit: commit ? `commit ${commit}` : undefined,
   };
 }
