@@ -33,7 +33,7 @@ async function servedStatus(dir: string): Promise<number> {
       if (child.exitCode !== null) throw new Error(`serve ended early:\n${stderr}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    return await new Promise<number>((resolve, reject) => get(`${base}map.html`, (res) => resolve(res.statusCode ?? 0)).on('error', reject));
+    return await new Promise<number>((resolve, reject) => get(`${base}map.html`, { agent: false }, (res) => resolve(res.statusCode ?? 0)).on('error', reject));
   } finally {
     child.kill('SIGKILL');
   }

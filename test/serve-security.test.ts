@@ -15,7 +15,7 @@ const SECRET = 'root:x:0:0:secret-line-of-a-credentials-file';
 function get(path: string): Promise<{ status: number; body: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
