@@ -43,7 +43,8 @@ export function parseWithPositions(text: string): ParsedSource {
 
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null && !text.slice(root.range[0], root.range[1]).trim())) {
-    findings.push({ ruleId: 'empty-file', message: 'the file is empty: a map starts with `journeymap: 1`', path: [], offset: 0 });
+    const what = text.trim() ? 'the file holds only comments' : 'the file is empty';
+    findings.push({ ruleId: 'empty-file', message: `${what}: a map starts with \`journeymap: 1\``, path: [], offset: 0 });
     return { document, lineCounter, findings };
   }
   if (!isMap(root)) {

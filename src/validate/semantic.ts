@@ -1,4 +1,4 @@
-import { builtinChannels, isBuiltinChannel } from '../model/channels.js';
+import { builtinChannels, channelSynonyms, isBuiltinChannel } from '../model/channels.js';
 import type { DataPath, RawFinding } from './finding.js';
 import { characterFindings } from './characters.js';
 import { closest } from './suggest.js';
@@ -77,8 +77,9 @@ export function semanticFindings(map: Obj): RawFinding[] {
     const candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
     if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
-    const suggestion = closest(id, candidates);
-    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : kind === 'channel' ? '; declare it under `channels` or use a built-in channel' : candidates.length === 0 ? `; the map declares no ${kind}` : '';
+    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? closest(id, candidates);
+    const builtins = kind === 'channel' ? ` (the built-in channels are ${Object.keys(builtinChannels).join(', ')}; any other must be declared under \`channels\`)` : '';
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?${builtins}` : kind === 'channel' ? builtins : candidates.length === 0 ? `; the map declares no ${kind}` : '';
     miss = `unknown ${kind} \`${id}\`${other}${hint}`;
     return true;
   };

@@ -4,6 +4,7 @@ import { analyzeFormatters, type AnalyzeFormat } from '../../analyze/format/inde
 import { ExitCode } from '../../errors.js';
 import type { Project } from '../../project/index.js';
 import type { FileReport } from '../../validate/finding.js';
+import { plural } from '../../format/types.js';
 import { version } from '../../version.js';
 import { notice } from '../output.js';
 import { openProject } from '../project.js';
@@ -43,7 +44,7 @@ export async function runAnalyze(project: Project, files: string[], options: Ana
   const n = countBySeverity(analyses);
   if (n.error) return ExitCode.invalid;
   if (options.maxFindings !== undefined && n.warning > options.maxFindings) {
-    notice(`journeymap: ${n.warning} warnings, more than --max-findings ${options.maxFindings}`);
+    notice(`journeymap: ${plural(n.warning, 'warning')}, more than --max-findings ${options.maxFindings}`);
     return ExitCode.invalid;
   }
   return ExitCode.ok;

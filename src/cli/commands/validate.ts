@@ -3,6 +3,7 @@ import { ExitCode } from '../../errors.js';
 import type { FormatName, Formatter } from '../../format/index.js';
 import { checkFiles } from '../../validate/batch.js';
 import type { RuleSettings } from '../../validate/check.js';
+import { plural } from '../../format/types.js';
 import { version } from '../../version.js';
 import { notice } from '../output.js';
 import { openProject } from '../project.js';
@@ -36,7 +37,7 @@ export async function runValidate(files: string[], options: ValidateCommandOptio
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors) return ExitCode.invalid;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    notice(`journeymap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    notice(`journeymap: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}`);
     return ExitCode.invalid;
   }
   return ExitCode.ok;
