@@ -4,7 +4,7 @@ import { analyzeFormatters, type AnalyzeFormat } from '../../analyze/format/inde
 import { ExitCode } from '../../errors.js';
 import type { Project } from '../../project/index.js';
 import type { FileReport } from '../../validate/finding.js';
-import { plural } from '../../format/types.js';
+import { plural } from '../../words.js';
 import { version } from '../../version.js';
 import { notice } from '../output.js';
 import { openProject } from '../project.js';

@@ -3,7 +3,7 @@ import { ExitCode } from '../../errors.js';
 import type { FormatName, Formatter } from '../../format/index.js';
 import { checkFiles } from '../../validate/batch.js';
 import type { RuleSettings } from '../../validate/check.js';
-import { plural } from '../../format/types.js';
+import { plural } from '../../words.js';
 import { version } from '../../version.js';
 import { notice } from '../output.js';
 import { openProject } from '../project.js';
