@@ -1,5 +1,5 @@
 import type { JourneyMap, Touchpoint } from '../../types/journeymap.js';
-import { accDescrLines, accTitleText, actorText, META_PREFIX, nameText, scoreOf, taskText, titleText } from './syntax.js';
+import { accDescrLines, accTitleText, actorText, META_PREFIX, nameText, scoreOf, shownText, taskText, titleText } from './syntax.js';
 
 /** Score for a touchpoint with no emotion: neutral; its comment says the emotion was not given. */
 const NEUTRAL_SCORE = 3;
@@ -19,10 +19,10 @@ export function toMermaid(map: JourneyMap, sourceName?: string): string {
   const header: Record<string, unknown> = { map: pick(map, description?.readBack) };
   if (map.personas?.length) header.personas = map.personas.map((p) => ({ id: p.id, name: p.name }));
   if (map.channels?.length) header.channels = map.channels;
-  lines.push(meta(header), 'journey', `  title ${titleText(map.title) || '-'}`, `  accTitle: ${accTitleText(map.title)}`, ...(description?.lines ?? []));
+  lines.push(meta(header), 'journey', `  title ${titleText(map.title)}`, `  accTitle: ${accTitleText(map.title)}`, ...(description?.lines ?? []));
   for (const stage of map.stages) {
     lines.push(`  section ${nameText(stage.name)}`);
-    lines.push(`    ${meta({ stage: stage.id, ...(nameText(stage.name) !== stage.name && { name: stage.name }) })}`);
+    lines.push(`    ${meta({ stage: stage.id, ...(!keeps(nameText, stage.name) && { name: stage.name }) })}`);
     for (const t of stage.touchpoints ?? []) {
       lines.push(`    ${meta(touchpointMeta(t))}`);
       const actors = actorsOf(t, map, personaName);
@@ -41,22 +41,24 @@ export function droppedByMermaid(map: JourneyMap): { kind: string; count: number
   const sum = (values: (readonly unknown[] | undefined)[]) => values.reduce((n, v) => n + (v?.length ?? 0), 0);
   const count = (values: unknown[]) => values.filter((v) => v !== undefined).length;
   const mapDetails = (['status', 'version', 'owner', 'date', 'tags', 'sources', 'confidentiality'] as const).filter((k) => map[k] !== undefined).length;
-  const rows: [string, number][] = [
-    ['gaps', map.gaps?.length ?? 0],
-    ['outreach campaigns', map.outreach?.length ?? 0],
-    ['milestones', map.milestones?.length ?? 0],
-    ['timings', count(touchpoints.map((t) => t.timing))],
-    ['thoughts', sum(items.map((i) => i.thoughts))],
-    ['pain points', sum(items.map((i) => i.painPoints))],
-    ['metrics', sum(items.map((i) => i.metrics))],
-    ['descriptions', count(items.map((i) => i.description))],
-    ['stage goals and durations', count(stages.flatMap((s) => [s.goal, s.duration]))],
-    ['touchpoint owners and links', count(touchpoints.flatMap((t) => [t.owner, t.link]))],
-    ['persona details', count((map.personas ?? []).flatMap((p) => [p.age, p.description, p.goals, p.quote]))],
-    ['map details', mapDetails],
+  const rows: [string, string, number][] = [
+    ['gap', 'gaps', map.gaps?.length ?? 0],
+    ['outreach campaign', 'outreach campaigns', map.outreach?.length ?? 0],
+    ['milestone', 'milestones', map.milestones?.length ?? 0],
+    ['timing', 'timings', count(touchpoints.map((t) => t.timing))],
+    ['thought', 'thoughts', sum(items.map((i) => i.thoughts))],
+    ['pain point', 'pain points', sum(items.map((i) => i.painPoints))],
+    ['metric', 'metrics', sum(items.map((i) => i.metrics))],
+    ['description', 'descriptions', count(items.map((i) => i.description))],
+    ['stage goal or duration', 'stage goals and durations', count(stages.flatMap((s) => [s.goal, s.duration]))],
+    ['touchpoint owner or link', 'touchpoint owners and links', count(touchpoints.flatMap((t) => [t.owner, t.link]))],
+    ['persona detail', 'persona details', count((map.personas ?? []).flatMap((p) => [p.age, p.description, p.goals, p.quote]))],
+    ['map detail', 'map details', mapDetails],
   ];
-  return rows.filter(([, n]) => n > 0).map(([kind, count]) => ({ kind, count }));
+  return rows.filter(([, , n]) => n > 0).map(([one, many, count]) => ({ kind: count === 1 ? one : many, count }));
 }
+/** Whether Mermaid shows the text as written (line breaks and outer spaces are what it cannot keep). */
+const keeps = (write: (text: string) => string, text: string) => shownText(write(text)) === text;
 
 function meta(data: Record<string, unknown>): string {
   return `%% ${META_PREFIX} ${JSON.stringify(data)}`;
@@ -64,7 +66,7 @@ function meta(data: Record<string, unknown>): string {
 
 function pick(map: JourneyMap, descriptionReadBack: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (titleText(map.title) !== map.title) out.title = map.title;
+  if (!keeps(titleText, map.title)) out.title = map.title;
   for (const key of ['subtitle', 'kind', 'state'] as const) if (map[key] !== undefined) out[key] = map[key];
   if (map.description !== undefined && descriptionReadBack !== map.description) out.description = map.description;
   return out;
@@ -72,7 +74,7 @@ function pick(map: JourneyMap, descriptionReadBack: string | undefined): Record<
 
 function touchpointMeta(t: Touchpoint): Record<string, unknown> {
   const out: Record<string, unknown> = { touchpoint: t.id, channel: t.channel };
-  if (nameText(t.name) !== t.name) out.name = t.name;
+  if (!keeps(nameText, t.name)) out.name = t.name;
   if (t.emotion === undefined) out.emotion = null;
   if (t.personas !== undefined) out.personas = t.personas;
   if (t.actor !== undefined) out.actor = t.actor;

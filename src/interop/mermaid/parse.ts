@@ -60,6 +60,7 @@ export function parseMermaidJourney(text: string): ParsedJourney {
   if (!lexed.isJourney || lexed.tokens[0]?.kind !== 'journey') {
     const first = lexed.tokens[0];
     if (!first) problem({ line: 1 }, 'mermaid-not-journey', 'the file is empty: a Mermaid journey diagram starts with `journey`', 'error');
+    else if (first.text.startsWith('---')) problem(first, 'mermaid-not-journey', 'a frontmatter must open on the first line of the diagram: Mermaid refuses a diagram that begins with --- anywhere else', 'error');
     else problem(first, 'mermaid-not-journey', `expected \`journey\` to start a Mermaid journey diagram, found "${clip(lineOf(text, first.line) ?? first.text)}"`, 'error');
     return out;
   }
