@@ -19,7 +19,7 @@ export function toMermaid(map: JourneyMap, sourceName?: string): string {
   const header: Record<string, unknown> = { map: pick(map, description?.readBack) };
   if (map.personas?.length) header.personas = map.personas.map((p) => ({ id: p.id, name: p.name }));
   if (map.channels?.length) header.channels = map.channels;
-  lines.push(meta(header), 'journey', `  title ${titleText(map.title)}`, `  accTitle: ${accTitleText(map.title)}`, ...(description?.lines ?? []));
+  lines.push(meta(header), 'journey', `  title ${titleText(map.title) || '-'}`, `  accTitle: ${accTitleText(map.title)}`, ...(description?.lines ?? []));
   for (const stage of map.stages) {
     lines.push(`  section ${nameText(stage.name)}`);
     lines.push(`    ${meta({ stage: stage.id, ...(!keeps(nameText, stage.name) && { name: stage.name }) })}`);
@@ -57,6 +57,7 @@ export function droppedByMermaid(map: JourneyMap): { kind: string; count: number
   ];
   return rows.filter(([, , n]) => n > 0).map(([one, many, count]) => ({ kind: count === 1 ? one : many, count }));
 }
+
 /** Whether Mermaid shows the text as written (line breaks and outer spaces are what it cannot keep). */
 const keeps = (write: (text: string) => string, text: string) => shownText(write(text)) === text;
 

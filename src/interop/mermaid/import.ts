@@ -2,7 +2,7 @@ import { Document, isMap, type Node } from 'yaml';
 import { isBuiltinChannel } from '../../model/channels.js';
 import type { Channel, JourneyMap, Persona, Stage, Touchpoint } from '../../types/journeymap.js';
 import { parseMermaidJourney, type MermaidProblem, type ParsedJourney } from './parse.js';
-import { accTitleText } from './syntax.js';
+import { accTitleText, shownText } from './syntax.js';
 import { slugify } from '../../validate/suggest.js';
 
 /** Channel of a task whose diagram does not say: most journey-diagram tasks are things people do in person. */
@@ -109,7 +109,7 @@ export function importMermaid(text: string, fallbackTitle: string): ImportResult
 
   const title = str(headerMap.title) ?? parsed.title ?? parsed.accTitle ?? fallbackTitle;
   const notes: string[] = [];
-  if (parsed.accTitle && parsed.accTitle !== title && parsed.accTitle !== accTitleText(title)) {
+  if (parsed.accTitle && parsed.accTitle !== shownText(accTitleText(title))) {
     problems.push({ ...parsed.accTitleAt!, severity: 'warning', ruleId: 'mermaid-not-imported', message: `the accTitle differs from the title, and a map has one title: kept as a comment at the top of the map` });
     notes.push(`accTitle: ${parsed.accTitle}`);
   }

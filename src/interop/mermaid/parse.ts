@@ -1,4 +1,4 @@
-import { lexJourney, type Token } from './lexer.js';
+import { lexJourney, type Lexed, type Token } from './lexer.js';
 import { emotionOf, META_PREFIX } from './syntax.js';
 
 /** A problem with one place in a Mermaid file. Lines and columns are 1-based. */
@@ -68,19 +68,7 @@ export function parseMermaidJourney(text: string): ParsedJourney {
   if (lexed.frontmatter?.config) problem({ line: 1 }, 'mermaid-not-imported', "the frontmatter's config (how Mermaid draws the diagram) has no place in a map; not imported");
   for (const line of lexed.directives) problem({ line }, 'mermaid-not-imported', 'a %%{init}%% directive (how Mermaid draws the diagram) has no place in a map; not imported');
 
-  // Comments and statements, in the order of the file. A task name and its data are one statement, on one line.
   const journeyLine = lexed.tokens[0].line;
-  const events: ({ comment: string; line: number } | { token: Token; data?: Token; next?: Token })[] = [];
-  for (const c of lexed.comments) events.push({ comment: c.text, line: c.line });
-  const tokens = lexed.tokens.slice(1);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const next = tokens[i + 1];
-    if (token.kind === 'taskName' && next?.kind === 'taskData' && next.line === token.line) events.push({ token, data: tokens[++i] });
-    else events.push({ token, next });
-  }
-  events.sort((a, b) => ('token' in a ? a.token.line : a.line) - ('token' in b ? b.token.line : b.line));
-
   let comments: string[] = [];
   let pendingMeta: Record<string, unknown> | undefined;
   let current: ParsedSection | undefined;
@@ -95,7 +83,7 @@ export function parseMermaidJourney(text: string): ParsedJourney {
     }
     return current;
   };
-  for (const event of events) {
+  for (const event of inFileOrder(lexed)) {
     if ('comment' in event) {
       if (!event.comment.startsWith(META_PREFIX)) {
         if (event.comment) (event.line < journeyLine ? out.leading : comments).push(event.comment);
@@ -156,6 +144,21 @@ export function parseMermaidJourney(text: string): ParsedJourney {
   out.trailing = comments;
   if (lexed.unclosed) problem(lexed.unclosed, 'mermaid-syntax', '`accDescr {` is never closed with `}`', 'error');
   return out;
+}
+
+type Event = { comment: string; line: number } | { token: Token; data?: Token; next?: Token };
+
+/** Comments and statements after `journey`, in the order of the file; a task name and its data, on one line, are one. */
+function inFileOrder(lexed: Lexed): Event[] {
+  const events: Event[] = lexed.comments.map((c) => ({ comment: c.text, line: c.line }));
+  const tokens = lexed.tokens.slice(1);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (token.kind === 'taskName' && next?.kind === 'taskData' && next.line === token.line) events.push({ token, data: tokens[++i] });
+    else events.push({ token, next });
+  }
+  return events.sort((a, b) => ('token' in a ? a.token.line : a.line) - ('token' in b ? b.token.line : b.line));
 }
 
 /** journeyDb.addTask: `: score: actor, actor`; more `:` parts are ignored, as Mermaid ignores them. */
