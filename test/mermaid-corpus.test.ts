@@ -181,9 +181,13 @@ describe('Mermaid corpus and grammar, judged by Mermaid', () => {
   }
 
   for (const c of cases) {
-    it(`${c.id}: import then export keeps Mermaid's title, sections, tasks, scores and actors`, (context) => {
+    it(`${c.id}: import then export keeps Mermaid's title, sections, tasks, scores and actors`, () => {
       const before = original.get(c.id)!;
-      if (!before.renders || EMPTY.has(c.id)) return context.skip();
+      if (!before.renders || EMPTY.has(c.id)) {
+        // Refused, so there is no map to export.
+        expect(exported.has(c.id)).toBe(false);
+        return;
+      }
       const map = parse(imported.get(c.id)!.stdout) as JourneyMap;
       const p = before.parsed!;
       expect(p.type).toBe('journey');
