@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { toCsv } from '../../interop/csv.js';
-import { toMermaid } from '../../interop/mermaid/export.js';
+import { droppedByMermaid, toMermaid } from '../../interop/mermaid/export.js';
 import type { ExportTarget } from '../../interop/targets.js';
 import { version } from '../../version.js';
 import { writeFileAtomic } from '../../write/atomic.js';
@@ -15,7 +15,7 @@ export interface ExportCommandOptions {
   color: boolean;
 }
 
-/** Writes one map as a Mermaid journey diagram or a CSV, to stdout or `--out`. */
+/** Writes one map as a Mermaid journey diagram or a CSV, to stdout or `--out`; says on stderr what Mermaid left out. */
 export async function runExport(command: Command, file: string, options: ExportCommandOptions): Promise<number> {
   const project = await openProject(command, [], { color: options.color });
   if (typeof project === 'number') return project;
@@ -30,5 +30,9 @@ export async function runExport(command: Command, file: string, options: ExportC
     await writeFileAtomic(options.out, text);
     notice(`wrote ${options.out}`);
   } else process.stdout.write(text);
+  if (options.to === 'mermaid') {
+    const dropped = droppedByMermaid(map);
+    if (dropped.length) notice(`left out of the Mermaid diagram, which has no place for them: ${dropped.map((d) => `${d.count} ${d.kind}`).join(', ')}`);
+  }
   return ExitCode.ok;
 }

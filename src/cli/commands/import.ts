@@ -14,9 +14,9 @@ export interface ImportCommandOptions {
 }
 
 /**
- * Reads a Mermaid journey diagram and writes the map to stdout or `--out`. Unknown or malformed lines are
- * reported on stderr with their line numbers and skipped; only a file that is not a journey diagram at
- * all fails (exit 1), and then nothing is written.
+ * Reads a Mermaid journey diagram and writes the map to stdout or `--out`. What Mermaid itself refuses is
+ * refused here too (exit 1, each place on stderr, nothing written); warnings (a score outside 1..5, what
+ * a map has no place for) are reported on stderr and the map is written.
  */
 export async function runImport(command: Command, file: string, options: ImportCommandOptions): Promise<number> {
   const project = await openProject(command, [], { color: options.color });
@@ -26,7 +26,7 @@ export async function runImport(command: Command, file: string, options: ImportC
   const name = read.source.file;
   const fallbackTitle = file === '-' ? 'Imported journey' : basename(file).replace(/\.(mmd|mermaid|md|txt)$/i, '') || 'Imported journey';
   const result = importMermaid(read.source.text, fallbackTitle);
-  for (const p of result.problems) notice(`${name}:${p.line}:1  ${p.severity}  ${p.message}  ${p.ruleId}`);
+  for (const p of result.problems) notice(`${name}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.ruleId}`);
   if (!result.yaml) return ExitCode.invalid;
 
   // The result must be a map that validate accepts; anything else is a bug here, reported as validate would.

@@ -13,8 +13,9 @@ export default function define(program: Command): void {
     .addHelpText(
       'after',
       `
-Mermaid: stages become sections, touchpoints tasks, emotion -2..2 a score 1..5, personas actors. Ids and
-channels are kept in "%% journeymap:" comments so that \`journeymap import\` restores them.
+Mermaid: stages become sections, touchpoints tasks, emotion -2..2 a score 1..5, personas actors, the
+description the accDescr. Ids and channels are kept in "%% journeymap:" comments so that \`journeymap import\`
+restores them. Gaps, outreach, timing and the rest have no place in the diagram: stderr counts what was left out.
 CSV: one row per touchpoint and per gap, told apart by the "record" column.
 
 Examples:

@@ -11,16 +11,18 @@ export default function define(program: Command): void {
     .addHelpText(
       'after',
       `
-Sections become stages, tasks touchpoints (emotion = score - 3), actors personas. Comments written by
-\`journeymap export\` restore ids and channels; otherwise ids are made from the names and the channel is
-in-person, marked with a comment to check. Unknown lines are reported with their line numbers and skipped.
+The diagram is read as Mermaid 11 reads it (frontmatter title, accTitle, accDescr, %% and # comments).
+Sections become stages, tasks touchpoints (emotion = score - 3), actors personas; a task with no actors has
+none. Comments written by \`journeymap export\` restore ids and channels; otherwise ids are made from the
+names and the channel is in-person, marked with a comment to check. What Mermaid refuses (a ";", a ":" in a
+section name, a task with no score) is refused with its line and column, and nothing is written.
 
 Examples:
   $ journeymap export examples/maternity.journey.yaml --to mermaid > maternity.mmd
   $ journeymap import maternity.mmd --out maternity-again.journey.yaml
   $ journeymap export examples/knee-replacement.journey.yaml --to mermaid | journeymap import -
 
-Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usage or I/O error.`,
+Exit codes: 0 written (even with warnings), 1 not a journey diagram Mermaid accepts, 2 usage or I/O error.`,
     )
     .action(async (file: string, options, command: Command) => {
       const { runImport } = await import('../commands/import.js');
