@@ -106,7 +106,7 @@ function countLines(text: string): number {
  */
 function scanKey(text: string, from: number, limit: number): number {
   const end = scanWord(text, from, limit);
-  return end < 0 || NOT_STRING_KEYS.has(text.slice(from, end)) ? -1 : end;
+  return end < 0 || ((end - from === 4 || end - from === 5) && NOT_STRING_KEYS.has(text.slice(from, end))) ? -1 : end;
 }
 
 const NOT_STRING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);

@@ -1,6 +1,6 @@
 /**
- * Limits both YAML paths share, so that the fast path (fast-yaml.ts) gives up exactly where the full
- * parse (parse.ts) would report something. This module imports nothing: the fast path must not load `yaml`.
+ * Limits both YAML paths share, so that the fast path (fast-yaml.ts) gives up wherever the full parse
+ * (parse.ts) would report something. This module imports nothing: the fast path must not load `yaml`.
  */
 
 /** Deeper than any journey map nests (about 8 levels), shallow enough for every recursive step after parsing. */
