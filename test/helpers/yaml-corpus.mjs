@@ -81,6 +81,14 @@ function grammar(odd) {
     )
     .map(([style, chomp, indent, indentFirst, header, lines]) => ({ header: style + (indentFirst ? indent + chomp : chomp + indent) + header, lines }));
 
+  /** A line between entries: a comment or blank line at any indentation, or text continuing a value. */
+  const rawLine = fc
+    .tuple(
+      w([40, pick(0)], [20, pick(1, 2, 4)], [odd, pick(-1, -2)]),
+      w([40, fc.oneof(comment, pick('', ' ', '#')).map((c) => c.trimStart())], [10, fc.oneof(word, plain, flow)], [odd, fc.oneof(oddSpace, indicator, pick('\t', ' \t'))]),
+    )
+    .map(([shift, raw]) => ({ raw, shift }));
+
   /**
    * A block node as a tree: a mapping or a sequence whose values are inline values, block scalars or
    * nested nodes; comment and blank lines between entries. render() writes it as lines.
@@ -95,10 +103,8 @@ function grammar(odd) {
       [10, pick({ inline: '' })],
     ),
     entry: fc.tuple(key, afterKey, tie('value'), w([40, pick('')], [5, comment])).map(([k, sep, value, note]) => ({ key: k, sep, value, note })),
-    map: fc
-      .array(w([100, tie('entry')], [5, fc.oneof(comment, pick('', ' ', '#')).map((c) => ({ raw: c.trimStart() }))], [odd, fc.oneof(oddSpace, pick('\t', ' \t')).map((c) => ({ raw: c }))]), { minLength: 1, maxLength: 4 })
-      .map((items) => ({ kind: 'map', items })),
-    seq: fc.array(tie('value'), { minLength: 1, maxLength: 4 }).map((items) => ({ kind: 'seq', items })),
+    map: fc.array(w([100, tie('entry')], [10, rawLine]), { minLength: 1, maxLength: 4 }).map((items) => ({ kind: 'map', items })),
+    seq: fc.array(w([100, tie('value')], [10, rawLine]), { minLength: 1, maxLength: 4 }).map((items) => ({ kind: 'seq', items })),
   }));
 
   return fc
@@ -119,7 +125,7 @@ function grammar(odd) {
 function render(node, indent, lines) {
   for (const item of node.items) {
     if (item.raw !== undefined) {
-      lines.push([indent, item.raw]);
+      lines.push([Math.max(0, indent + item.shift), item.raw]);
       continue;
     }
     const [head, sep, value, note] = node.kind === 'map' ? [item.key, item.sep, item.value, item.note] : ['-', ' ', item, ''];
