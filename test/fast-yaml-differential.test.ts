@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFast } from '../dist/load/fast-yaml.js';
-import { documentArb, mutationsOf } from './helpers/yaml-corpus.mjs';
+import { documentArb, mutationsOf, nestingArb } from './helpers/yaml-corpus.mjs';
 import { compare, divergence, seedDocuments, suiteCases } from './helpers/yaml-differential.mjs';
 
 /** Fixed, so that a failure here is a failure on every run, with the counterexample fast-check prints. */
@@ -38,6 +38,10 @@ describe('the fast YAML path never disagrees with the full parse', () => {
     const accepted = check(documentArb, 200_000);
     // Most of them within the fast path's subset, so values are compared and not only refusals.
     expect(accepted).toBeGreaterThan(40_000);
+  });
+
+  it('on nesting around the 64-level limit, in collections and in quoted text and block scalars', () => {
+    expect(check(nestingArb, 1_000)).toBeGreaterThan(300);
   });
 
   it('on mutations of every example, template, fixture and YAML block in the docs, and of every suite case', () => {
