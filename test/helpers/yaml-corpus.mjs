@@ -170,7 +170,7 @@ const insertion = weighted([4, indicator], [2, oddSpace], [2, oddChar], [2, pick
 const SWAPS = { '[': '{', '{': '[', ']': '}', '}': ']', '"': "'", "'": '"', ':': '-', '-': ':', '#': '&', ',': ' ', ' ': '\t', '|': '>', '>': '|' };
 
 /** One edit at a place given as a fraction of the text: insert, delete, replace, swap, or shift a line. */
-const edit = fc.tuple(fc.nat({ max: 1_000_000 }), pick('insert', 'insert', 'delete', 'replace', 'swap', 'indicator', 'line-delete', 'line-dup', 'indent', 'dedent'), insertion, fc.integer({ min: 1, max: 3 }));
+const edit = fc.tuple(fc.nat({ max: 1_000_000 }), pick('insert', 'insert', 'boundary', 'boundary', 'delete', 'replace', 'swap', 'indicator', 'line-delete', 'line-dup', 'indent', 'dedent'), insertion, fc.integer({ min: 1, max: 3 }));
 
 function applyEdit(text, [where, op, piece, size]) {
   const at = Math.floor((where / 1_000_001) * (text.length + 1));
@@ -179,6 +179,12 @@ function applyEdit(text, [where, op, piece, size]) {
   switch (op) {
     case 'insert':
       return text.slice(0, at) + piece + text.slice(at);
+    case 'boundary': {
+      // Where values end and parsers disagree most: before the next comma, bracket, comment, colon or line end.
+      const m = /[,\]}#:\n]/.exec(text.slice(at));
+      const to = m ? at + m.index : text.length;
+      return text.slice(0, to) + piece + text.slice(to);
+    }
     case 'delete':
       return text.slice(0, at) + text.slice(at + size);
     case 'replace':
