@@ -16,7 +16,3 @@ export function countFindings(reports: FileReport[]): { errors: number; warnings
   for (const report of reports) for (const f of report.findings) f.severity === 'error' ? errors++ : warnings++;
   return { errors, warnings };
 }
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { RawFinding } from '../validate/finding.js';
 import { MAX_DEPTH } from './limits.js';
 
@@ -54,6 +54,11 @@ export function parseWithPositions(text: string): ParsedSource {
     findings.push({ ruleId: 'alias-limit', message: `the file uses ${aliases.count} YAML aliases, over the limit of ${MAX_ALIASES}`, path: [], offset: aliases.firstOffset });
     return { document, lineCounter, findings };
   }
+  const complexKey = firstComplexKey(document);
+  if (complexKey !== undefined) {
+    findings.push({ ruleId: 'yaml-syntax', message: 'a list, a mapping or an alias is used as a key; keys are single words such as `title` (a line that starts with `? ` makes what follows a key)', path: [], offset: complexKey });
+    return { document, lineCounter, findings };
+  }
   try {
     const data = document.toJS({ maxAliasCount: MAX_ALIASES * 10 }) as Record<string, unknown>;
     return { data, document, lineCounter, findings };
@@ -66,6 +71,23 @@ export function parseWithPositions(text: string): ParsedSource {
 
 function cleanMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+/**
+ * Where the first key that is not a plain value starts. JavaScript objects only have text keys: the yaml
+ * package would turn such a key into text and print a warning of its own on stderr.
+ */
+function firstComplexKey(document: Document): number | undefined {
+  let at: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) || isAlias(pair.key)) {
+        at = (pair.key as Node).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+    },
+  });
+  return at;
 }
 
 function countAliases(document: Document): { count: number; firstOffset: number } {

@@ -1,5 +1,6 @@
 import { builtinChannels, isBuiltinChannel } from '../model/channels.js';
 import type { DataPath, RawFinding } from './finding.js';
+import { characterFindings } from './characters.js';
 import { closest } from './suggest.js';
 import { offsetInDays } from '../model/timing.js';
 
@@ -141,6 +142,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
         findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
       }
     });
+    checkTiming(g.timing, ['gaps', i, 'timing']);
     if (g.opportunity === undefined) {
       findings.push({ ruleId: 'gap-without-opportunity', message: `gap "${str(g.title) ?? str(g.id) ?? i + 1}" has no \`opportunity\`: say what would close it`, path: ['gaps', i, 'id'], target: 'key' });
     }
@@ -160,6 +162,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
     const id = isObj(c) ? str(c.id) : undefined;
     if (id && !usedChannels.has(id)) findings.push({ ruleId: 'unused-channel', message: `channel \`${id}\` is declared but no touchpoint or outreach uses it`, path: ['channels', i, 'id'] });
   });
+  findings.push(...characterFindings(map));
   return findings;
 }
 

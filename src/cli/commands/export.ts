@@ -1,15 +1,13 @@
 import { basename } from 'node:path';
-import { loadMap } from '../../api.js';
+import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
-import { formatters } from '../../format/index.js';
 import { toCsv } from '../../interop/csv.js';
 import { toMermaid } from '../../interop/mermaid/export.js';
+import type { ExportTarget } from '../../interop/targets.js';
 import { version } from '../../version.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
-
-export const EXPORT_TARGETS = ['mermaid', 'csv'] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+import { openProject } from '../project.js';
 
 export interface ExportCommandOptions {
   to: ExportTarget;
@@ -18,10 +16,13 @@ export interface ExportCommandOptions {
 }
 
 /** Writes one map as a Mermaid journey diagram or a CSV, to stdout or `--out`. */
-export async function runExport(file: string, options: ExportCommandOptions): Promise<number> {
-  const { report, map } = await loadMap(file);
+export async function runExport(command: Command, file: string, options: ExportCommandOptions): Promise<number> {
+  const project = await openProject(command, [], { color: options.color });
+  if (typeof project === 'number') return project;
+  const { report, map } = await project.load(file);
   if (!map) {
-    process.stderr.write(formatters.stylish([report], { color: options.color, version }));
+    const { stylish } = await import('../../format/stylish.js');
+    process.stderr.write(stylish([report], { color: options.color, version }));
     return ExitCode.invalid;
   }
   const text = options.to === 'mermaid' ? toMermaid(map, file === '-' ? undefined : basename(file)) : toCsv(map);

@@ -7,6 +7,7 @@ export default function define(program: Command): void {
     .description('turn a Mermaid journey diagram into a journey map')
     .argument('<file>', 'the Mermaid file (.mmd), or - for stdin')
     .option('-o, --out <file>', 'write the map to this file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
       'after',
       `
@@ -15,13 +16,14 @@ Sections become stages, tasks touchpoints (emotion = score - 3), actors personas
 in-person, marked with a comment to check. Unknown lines are reported with their line numbers and skipped.
 
 Examples:
-  $ journeymap import journey.mmd --out journey.journey.yaml
-  $ journeymap export knee.journey.yaml --to mermaid | journeymap import -
+  $ journeymap export examples/maternity.journey.yaml --to mermaid > maternity.mmd
+  $ journeymap import maternity.mmd --out maternity-again.journey.yaml
+  $ journeymap export examples/knee-replacement.journey.yaml --to mermaid | journeymap import -
 
 Exit codes: 0 written (even with skipped lines), 1 not a journey diagram, 2 usage or I/O error.`,
     )
     .action(async (file: string, options, command: Command) => {
       const { runImport } = await import('../commands/import.js');
-      process.exitCode = await runImport(file, { out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
+      process.exitCode = await runImport(command, file, { out: options.out, color: useColor(command.optsWithGlobals().color, 2) });
     });
 }
