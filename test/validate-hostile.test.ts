@@ -27,12 +27,13 @@ const cases: { name: string; content: string | Buffer; line: number; column: num
   { name: 'utf16', content: Buffer.from('\ufeffjourneymap: 1\n', 'utf16le'), line: 1, column: 1, ruleId: 'file-encoding' },
   { name: 'nul-bytes', content: Buffer.from('journeymap: 1\ntitle: a\0b\n'), line: 2, column: 9, ruleId: 'file-encoding' },
   { name: 'billion-laughs', content: billionLaughs(), line: 4, column: 10, ruleId: 'alias-limit' },
-  { name: 'deep-flow-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, line: 3, column: 73, ruleId: 'nesting-depth' },
-  { name: 'deep-map-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`, line: 3, column: 265, ruleId: 'nesting-depth' },
+  // The top-level mapping is level 1, so the 64th bracket or `- ` below `stages:` is the first collection too deep.
+  { name: 'deep-flow-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, line: 3, column: 72, ruleId: 'nesting-depth' },
+  { name: 'deep-map-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`, line: 3, column: 261, ruleId: 'nesting-depth' },
   { name: 'control-character', content: `journeymap: 1\ntitle: Fine\ndescription: "fine, then \\x01"\nstages: []\n`, line: 3, column: 14, ruleId: 'invalid-character' },
   { name: 'noncharacter', content: `journeymap: 1\ntitle: "x\\uFFFF"\nstages: []\n`, line: 2, column: 8, ruleId: 'invalid-character' },
   { name: 'collection-key', content: `${header}    ? [a, b]\n    : c\n`, line: 6, column: 7, ruleId: 'yaml-syntax' },
-  { name: 'deep-block-nesting', content: `journeymap: 1\ntitle: Deep\nstages:\n${'- '.repeat(20000)}x\n`, line: 4, column: 257, ruleId: 'nesting-depth' },
+  { name: 'deep-block-nesting', content: `journeymap: 1\ntitle: Deep\nstages:\n${'- '.repeat(20000)}x\n`, line: 4, column: 127, ruleId: 'nesting-depth' },
 ];
 
 describe('hostile input is an ordinary, located error', () => {

@@ -1,10 +1,11 @@
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { RawFinding } from '../validate/finding.js';
+import { MAX_DEPTH } from './limits.js';
+
+export { MAX_DEPTH } from './limits.js';
 
 /** YAML maps never need aliases; a handful is allowed, an alias bomb is not. */
 export const MAX_ALIASES = 100;
-/** Deeper than any journey map nests (about 8 levels), shallow enough for every parser's stack. */
-export const MAX_DEPTH = 64;
 
 export interface ParsedSource {
   /** The data, when the file parsed into a top-level mapping. */
@@ -18,17 +19,14 @@ export interface ParsedSource {
 export function parseWithPositions(text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const findings: RawFinding[] = [];
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) {
-    // Do not hand 20,000 nested brackets to a recursive parser: report the first bracket too deep.
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
-    findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: deep });
-    return { lineCounter, findings };
-  }
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2', schema: 'core', strict: true });
+    const parsed = parseDocumentWithinDepth(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2', schema: 'core', strict: true });
+    if (typeof parsed === 'number') {
+      findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: parsed });
+      return { lineCounter, findings };
+    }
+    document = parsed;
   } catch (error) {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
@@ -105,31 +103,40 @@ function countAliases(document: Document): { count: number; firstOffset: number 
 }
 
 /**
- * Offset of the first flow bracket or block indent that nests deeper than MAX_DEPTH, or undefined.
- * Conservative (it does not skip quoted text) and linear: it only guards the recursive parsers.
+ * What `yaml`'s parseDocument does (same lexer, parser, composer and options), except that a collection
+ * nested deeper than MAX_DEPTH stops it before the composer, which recurses, sees the document: then the
+ * offset of the first such collection is returned. Depth counts collections as written (block mappings,
+ * block sequences, flow collections), top level 1, measured on yaml's parser stack, which is an array, not
+ * the call stack: 20,000 brackets cost no recursion, and brackets in quoted text or block scalars none at all.
+ * The fast path (fast-yaml.ts) gives up above the same depth.
  */
-export function findExcessiveNesting(text: string): number | undefined {
+function parseDocumentWithinDepth(text: string, options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter }): Document.Parsed | number {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  let tooDeep: number | undefined;
+  function* tokens(): Generator<CST.Token> {
+    options.lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_DEPTH && (tooDeep = firstTooDeep(parser.stack)) !== undefined) return;
+    }
+    yield* parser.end();
+  }
+  let document: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!document) document = next;
+    else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return tooDeep ?? document!;
+}
+
+/** Offset of the collection on the parser's stack that is nested deeper than MAX_DEPTH, if any. */
+function firstTooDeep(stack: CST.Token[]): number | undefined {
   let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (c === 32 || c === 45 /* - */) {
-        // Each "- " or two spaces of indentation is at most one level of block nesting.
-        if (++indent > MAX_DEPTH * 4) return i;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  for (const token of stack) {
+    if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_DEPTH) return token.offset;
   }
   return undefined;
 }

@@ -66,14 +66,23 @@ export function decode(file: string, bytes: Uint8Array): SourceResult {
   // isUtf8 checks the bytes natively; the place of a bad byte is worked out only when there is one.
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const before = normalizeLineBreaks(new TextDecoder('utf-8').decode(bytes.subarray(0, at)));
     const hex = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return encodingError(file, before.length, `bytes that are not UTF-8 (${hex}); save the file as UTF-8`, before);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
+  const text = normalizeLineBreaks(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom));
   if (text.includes('\0')) return encodingError(file, text.indexOf('\0'), 'the file holds NUL bytes: it is binary, not a YAML map', text);
   return { ok: true, source: { file, text } };
+}
+
+/**
+ * YAML reads CR LF and a lone CR as line breaks, as editors do. Turning both into LF here, once, gives
+ * every step after this one (both YAML paths, positions, code frames, other readers) the same lines:
+ * a file saved with old Mac line endings is read, and a stray CR does not shift line numbers.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function encodingError(file: string, offset: number, message: string, text = ''): SourceResult {
