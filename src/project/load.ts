@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ExitCode, JourneymapError } from '../errors.js';
 import { runGit } from '../git/index.js';
-import { decode, readSource, type SourceResult } from '../load/source.js';
+import { decode, normalizeLineBreaks, readSource, type SourceResult } from '../load/source.js';
 import type { JourneyMap } from '../types/journeymap.js';
 import { reportUnreadable, type FileReport } from '../validate/finding.js';
 import { quickCheck, type CheckOptions } from '../validate/quick-check.js';
@@ -26,7 +26,9 @@ export interface MapSource extends LoadedMap {
  * text into a map: a clean map is recognised by the fast check, and any map with a finding (or YAML the
  * fast parser leaves alone) gets the full parser, which locates every finding.
  */
-export async function loadMapFromText(text: string, file = '<input>', options: CheckOptions = {}): Promise<LoadedMap> {
+export async function loadMapFromText(source: string, file = '<input>', options: CheckOptions = {}): Promise<LoadedMap> {
+  // Text read from a file is already normalised; text handed in by a library caller is made so here, once.
+  const text = normalizeLineBreaks(source);
   const clean = quickCheck(text, options);
   if (clean) return { report: { file, findings: [] }, map: clean as unknown as JourneyMap };
   const { checkThoroughly } = await import('../validate/check.js');
