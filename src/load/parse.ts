@@ -1,6 +1,7 @@
 import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { RawFinding } from '../validate/finding.js';
 import { MAX_DEPTH } from './limits.js';
+import { explainYamlErrors } from './yaml-errors.js';
 
 export { MAX_DEPTH } from './limits.js';
 
@@ -31,9 +32,7 @@ export function parseWithPositions(text: string): ParsedSource {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
   }
-  for (const error of document.errors) {
-    findings.push({ ruleId: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: cleanMessage(error.message), path: [], offset: error.pos[0] });
-  }
+  findings.push(...explainYamlErrors(text, document.errors));
   for (const warning of document.warnings) {
     findings.push({ ruleId: 'yaml-warning', message: cleanMessage(warning.message), path: [], offset: warning.pos[0] });
   }
