@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
 import type { RawFinding } from '../validate/finding.js';
 
 /** YAML maps never need aliases; a handful is allowed, an alias bomb is not. */
@@ -28,14 +29,17 @@ export function parseWithPositions(text: string): ParsedSource {
   }
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2', schema: 'core', strict: true });
+    // yaml's own duplicate-key check compares each key with every key before it (quadratic in a mapping's
+    // size); duplicateKeyOffsets finds the same keys with one set per mapping.
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false, version: '1.2', schema: 'core', strict: true });
   } catch (error) {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
   }
   for (const error of document.errors) {
-    findings.push({ ruleId: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: cleanMessage(error.message), path: [], offset: error.pos[0] });
+    findings.push({ ruleId: 'yaml-syntax', message: cleanMessage(error.message), path: [], offset: error.pos[0] });
   }
+  for (const offset of duplicateKeyOffsets(document)) findings.push({ ruleId: 'duplicate-key', message: DUPLICATE_KEY_MESSAGE, path: [], offset });
   for (const warning of document.warnings) {
     findings.push({ ruleId: 'yaml-warning', message: cleanMessage(warning.message), path: [], offset: warning.pos[0] });
   }
@@ -65,6 +69,9 @@ export function parseWithPositions(text: string): ParsedSource {
     return { document, lineCounter, findings };
   }
 }
+
+/** yaml's own wording, kept for the findings users already know. */
+export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
 
 function cleanMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();

@@ -1,6 +1,6 @@
 import type { Source } from '../load/source.js';
 import { parseWithPositions } from '../load/parse.js';
-import { lineCol, locatePath, type Span } from '../load/positions.js';
+import { locateFinding } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from './finding.js';
 import { quickCheck, settingOf, type CheckOptions } from './quick-check.js';
 import { schemaFindings } from './schema.js';
@@ -33,20 +33,9 @@ export function checkThoroughly(source: Source, options: CheckOptions = {}): { r
   for (const finding of raw) {
     const setting = settingOf(finding, options);
     if (setting === 'off') continue;
-    const span: Span =
-      finding.offset !== undefined
-        ? { start: finding.offset, end: finding.offset }
-        : parsed.document
-          ? locatePath(parsed.document, finding.path, finding.target)
-          : { start: 0, end: 0 };
-    const start = lineCol(parsed.lineCounter, span.start);
-    const end = lineCol(parsed.lineCounter, span.end);
     findings.push({
       file: source.file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
+      ...locateFinding(finding, parsed.document, parsed.lineCounter),
       severity: setting,
       ruleId: finding.ruleId,
       message: finding.message,
