@@ -21,13 +21,13 @@ export function checkSource(source: Source, options: CheckOptions = {}): FileRep
 /** Checks one map with the full, position-keeping parse. */
 export function checkThoroughly(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
   const parsed = parseWithPositions(source.text);
-  const raw = [...parsed.findings];
+  let raw = parsed.findings;
   if (parsed.data) {
     const fromSchema = schemaFindings(parsed.data);
     const flagged = new Set(fromSchema.map((f) => formatPath(f.path)));
-    raw.push(...fromSchema);
     // A value the schema already rejected need not also be reported as an unresolved reference.
-    raw.push(...semanticFindings(parsed.data).filter((f) => !flagged.has(formatPath(f.path))));
+    // (concat, not push(...): a spread of 100,000 findings overflows the call stack.)
+    raw = raw.concat(fromSchema, semanticFindings(parsed.data).filter((f) => !flagged.has(formatPath(f.path))));
   }
   const findings: Finding[] = [];
   for (const finding of raw) {

@@ -23,9 +23,15 @@ export function schemaFindings(data: unknown): RawFinding[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A misspelt required key (`chanel` for `channel`) is one mistake: report the unknown key, which
   // suggests the right spelling, not also the missing property.
-  const unknownKeys = errors.filter((e) => e.keyword === 'additionalProperties').map((e) => [e.instancePath, String(e.params.additionalProperty)]);
+  const unknownKeys = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const keys = unknownKeys.get(e.instancePath);
+    if (keys) keys.push(String(e.params.additionalProperty));
+    else unknownKeys.set(e.instancePath, [String(e.params.additionalProperty)]);
+  }
   const isTypo = (e: ErrorObject) =>
-    e.keyword === 'required' && unknownKeys.some(([at, key]) => at === e.instancePath && closest(key, [String(e.params.missingProperty)]) !== undefined);
+    e.keyword === 'required' && (unknownKeys.get(e.instancePath) ?? []).some((key) => closest(key, [String(e.params.missingProperty)]) !== undefined);
   return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath)) && !isTypo(e)).map(toFinding);
 }
 

@@ -1,0 +1,108 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveMilestones } from '../dist/model/milestones.js';
+import { offsetInDays } from '../dist/model/timing.js';
+import { MAX_SUGGESTIONS } from '../dist/validate/semantic.js';
+import { run } from './helpers/cli.js';
+
+// Issue "Linear in everything": the shapes of input that used to cost the square of their size. Nothing
+// here is timed (timings live in bench/scale.mjs); these check what the linear code reports.
+const dir = mkdtempSync(join(tmpdir(), 'jm-linear-'));
+const head = 'journeymap: 1\ntitle: Scale\nstages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, channel: web}\n';
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function findings(file: string): { ruleId: string; message: string; line: number; path: string }[] {
+  const result = run(['validate', file, '--format', 'json']);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout).files[0].findings;
+}
+
+/** `count` milestones m0 -> m1 -> ... each placed relative to the next; the last relative to `last`. */
+function chain(prefix: string, count: number, last: string): string[] {
+  return Array.from({ length: count }, (_, i) => `  - {id: ${prefix}${i}, name: ${prefix}${i}, milestone: ${i === count - 1 ? last : `${prefix}${i + 1}`}, at: -1d}`);
+}
+
+describe('milestone loops', () => {
+  it('one finding per loop, however long, naming its first milestones and the count', () => {
+    const lines = [head, 'milestones:', '  - {id: surgery, name: Surgery}', ...chain('m', 8500, 'm0'), ...chain('tail', 3, 'm5'), ...chain('pair', 2, 'pair0')];
+    const cycles = findings(write('loops.journey.yaml', `${lines.join('\n')}\n`)).filter((f) => f.ruleId === 'milestone-cycle');
+    expect(cycles.map((f) => [f.path, f.message])).toEqual([
+      ['milestones[1].milestone', 'milestone `m0` is placed relative to itself through m0 -> m1 -> m2 -> m3 -> m4 -> \u2026 -> m0 (8,500 milestones)'],
+      ['milestones[8504].milestone', 'milestone `pair0` is placed relative to itself through pair0 -> pair1 -> pair0'],
+    ]);
+  });
+
+  it('a loop is named from its first milestone in the file, wherever the walk entered it', () => {
+    const lines = [head, 'milestones:', '  - {id: c, name: C, milestone: a, at: 1d}', '  - {id: b, name: B, milestone: c, at: 1d}', '  - {id: a, name: A, milestone: b, at: 1d}', '  - {id: x, name: X, milestone: x, at: 1d}'];
+    const cycles = findings(write('order.journey.yaml', `${lines.join('\n')}\n`)).filter((f) => f.ruleId === 'milestone-cycle');
+    expect(cycles.map((f) => f.message)).toEqual(['milestone `c` is placed relative to itself through c -> a -> b -> c', 'milestone `x` is placed relative to itself through x -> x']);
+  });
+
+  it('a chain of 20,000 milestones is valid, and each is placed once, without recursion', () => {
+    const lines = [head, 'milestones:', ...chain('m', 20_000, 'surgery'), '  - {id: surgery, name: Surgery}'];
+    const result = run(['validate', write('chain.journey.yaml', `${lines.join('\n')}\n`)]);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const milestones = [{ id: 'surgery', name: 'Surgery' }, ...Array.from({ length: 20_000 }, (_, i) => ({ id: `m${i}`, name: `m${i}`, milestone: i ? `m${i - 1}` : 'surgery', at: '-1d' }))];
+    const days = resolveMilestones(milestones.reverse()).map((m) => m.day);
+    expect(days[0]).toBe(-20_000);
+    expect(days.at(-1)).toBe(0);
+  });
+});
+
+/** resolveMilestones as it was, recursive: the reference the loop must agree with. */
+function recursiveReference(milestones: { id: string; name: string; milestone?: string; at?: string }[]): number[] {
+  const byId = new Map(milestones.map((m) => [m.id, m]));
+  const days = new Map<string, number>();
+  const dayOf = (m: (typeof milestones)[number], seen: Set<string>): number => {
+    const known = days.get(m.id);
+    if (known !== undefined) return known;
+    const parent = m.milestone === undefined ? undefined : byId.get(m.milestone);
+    const day = parent && !seen.has(parent.id) ? dayOf(parent, seen.add(m.id)) + (offsetInDays(m.at ?? '0d') ?? 0) : 0;
+    days.set(m.id, day);
+    return day;
+  };
+  return milestones.map((m) => dayOf(m, new Set()));
+}
+
+describe('resolveMilestones', () => {
+  it('places milestones as the recursive resolver did, on 300 random forests', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const count = 1 + random(30);
+      const ids = Array.from({ length: count }, (_, i) => `m${i}`);
+      // Parents only among earlier ids (no loops: validation rejects them), listed in a shuffled order.
+      const milestones = ids.map((id, i) => (i && random(4) ? { id, name: id, milestone: ids[random(i)], at: `${random(20) - 10}d` } : { id, name: id, ...(random(3) ? {} : { at: '5d' }) }));
+      for (let i = milestones.length - 1; i > 0; i--) {
+        const j = random(i + 1);
+        [milestones[i], milestones[j]] = [milestones[j], milestones[i]];
+      }
+      if (random(5) === 0) milestones.push({ ...milestones[0], at: '3d' });
+      expect(resolveMilestones(milestones).map((m) => m.day)).toEqual(recursiveReference(milestones));
+    }
+  });
+});
+
+describe('unresolved references', () => {
+  it(`suggest a near id for the first ${MAX_SUGGESTIONS} of a map, then name the reference alone`, () => {
+    const count = MAX_SUGGESTIONS + 5;
+    const touchpoints = Array.from({ length: count }, (_, i) => `      - {id: tp${i}, name: T${i}, channel: web}`);
+    const gaps = Array.from({ length: count }, (_, i) => `  - {id: g${i}, title: G${i}, stage: a, touchpoints: [tpx${i}], opportunity: O}`);
+    const text = `${head.replace('      - {id: t, name: T, channel: web}\n', '')}${touchpoints.join('\n')}\ngaps:\n${gaps.join('\n')}\n`;
+    const unresolved = findings(write('refs.journey.yaml', text)).filter((f) => f.ruleId === 'unresolved-reference');
+    expect(unresolved).toHaveLength(count);
+    expect(unresolved[0].message).toBe('unknown touchpoint `tpx0`; did you mean `tp0`?');
+    expect(unresolved.filter((f) => f.message.includes('did you mean'))).toHaveLength(MAX_SUGGESTIONS);
+    expect(unresolved.at(-1)!.message).toBe(`unknown touchpoint \`tpx${count - 1}\``);
+  });
+});
