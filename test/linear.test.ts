@@ -106,3 +106,47 @@ describe('unresolved references', () => {
     expect(unresolved.at(-1)!.message).toBe(`unknown touchpoint \`tpx${count - 1}\``);
   });
 });
+
+describe('a file with more YAML items than the position-keeping parse can afford', () => {
+  it('is refused with a located finding, past the limit, without parsing it', async () => {
+    const { MAX_YAML_ITEMS } = await import('../dist/load/yaml-items.js');
+    // `tags: [a,a,...]`: one item per two characters, the densest YAML there is.
+    const tags = `tags: [${'a,'.repeat(MAX_YAML_ITEMS)}a]\n`;
+    const file = write('dense.journey.yaml', `${head}${tags}`);
+    const result = run(['validate', file, '--format', 'json']);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    const [finding] = JSON.parse(result.stdout).files[0].findings;
+    expect(finding).toMatchObject({ ruleId: 'file-too-large', line: 8, message: `the file holds more than ${MAX_YAML_ITEMS.toLocaleString('en-US')} YAML items (keys, values, list entries), over the limit for a journey map` });
+    // Before the list's first `a`: 28 items in the head (`title: Scale` is three: key, `:`, value) and
+    // `tags`, `:`, `[`. The item past the limit is then the list's `a` number MAX_YAML_ITEMS + 1 - 31.
+    const index = MAX_YAML_ITEMS + 1 - 31 - 1;
+    const column = 'tags: ['.length + 2 * index + 1;
+    expect([finding.column, tags[finding.column - 1]]).toEqual([column, 'a']);
+  });
+});
+
+describe('json and sarif write each finding as it is reached', () => {
+  it('give the bytes JSON.stringify gives for the whole report', async () => {
+    const { formatters } = await import('../dist/format/index.js');
+    const { checkThoroughly } = await import('../dist/validate/check.js');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { root } = await import('./helpers/cli.js');
+    const reports = readdirSync(`${root}examples/invalid`)
+      .filter((f) => f.endsWith('.journey.yaml'))
+      .map((f) => checkThoroughly({ file: `examples/invalid/${f}`, text: readFileSync(`${root}examples/invalid/${f}`, 'utf8') }).report);
+    const options = { color: false, version: '9.9.9' };
+    const json = JSON.parse(formatters.json(reports, options));
+    expect(formatters.json(reports, options)).toBe(`${JSON.stringify(json, null, 2)}\n`);
+    expect(json.files.flatMap((f: { findings: unknown[] }) => f.findings)).toEqual(reports.flatMap((r) => r.findings.map(({ file: _file, ...f }) => f)));
+    const sarif = JSON.parse(formatters.sarif(reports, options));
+    expect(formatters.sarif(reports, options)).toBe(`${JSON.stringify(sarif, null, 2)}\n`);
+    expect(sarif.runs[0].results).toHaveLength(reports.reduce((n, r) => n + r.findings.length, 0));
+    expect(sarif.runs[0].results[0]).toEqual({
+      ruleId: reports[0].findings[0].ruleId,
+      ruleIndex: expect.any(Number),
+      level: reports[0].findings[0].severity,
+      message: { text: reports[0].findings[0].message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: reports[0].file }, region: { startLine: reports[0].findings[0].line, startColumn: reports[0].findings[0].column, endLine: reports[0].findings[0].endLine, endColumn: reports[0].findings[0].endColumn } } }],
+    });
+  });
+});

@@ -34,3 +34,18 @@ export function countFindings(reports: FileReport[]): { errors: number; warnings
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * `JSON.stringify(value, null, 2)`, where the items of each list in `lazy` are converted by `convert` as
+ * they are written: a report of 300,000 findings never holds 300,000 converted objects at once.
+ */
+export function stringifyLazily<T>(value: unknown, lazy: T[][], convert: (item: T) => unknown): string {
+  const marked = new WeakSet<object>(lazy);
+  return JSON.stringify(
+    value,
+    function (this: unknown, _key: string, item: unknown) {
+      return marked.has(this as object) ? convert(item as T) : item;
+    },
+    2,
+  );
+}

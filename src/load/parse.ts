@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
+import { countLines, findItemOverflow, MAX_YAML_ITEMS } from './yaml-items.js';
 import type { RawFinding } from '../validate/finding.js';
 
 /** YAML maps never need aliases; a handful is allowed, an alias bomb is not. */
@@ -25,6 +26,14 @@ export function parseWithPositions(text: string): ParsedSource {
     lineCounter.addNewLine(0);
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
     findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: deep });
+    return { lineCounter, findings };
+  }
+  const crowded = findItemOverflow(text);
+  if (crowded !== undefined) {
+    // The position-keeping parse of millions of items would take gigabytes: refuse the file instead.
+    countLines(text, lineCounter);
+    const message = `the file holds more than ${MAX_YAML_ITEMS.toLocaleString('en-US')} YAML items (keys, values, list entries), over the limit for a journey map`;
+    findings.push({ ruleId: 'file-too-large', message, path: [], offset: crowded });
     return { lineCounter, findings };
   }
   let document: Document.Parsed;

@@ -24,10 +24,14 @@ export function checkThoroughly(source: Source, options: CheckOptions = {}): { r
   let raw = parsed.findings;
   if (parsed.data) {
     const fromSchema = schemaFindings(parsed.data);
-    const flagged = new Set(fromSchema.map((f) => formatPath(f.path)));
-    // A value the schema already rejected need not also be reported as an unresolved reference.
-    // (concat, not push(...): a spread of 100,000 findings overflows the call stack.)
-    raw = raw.concat(fromSchema, semanticFindings(parsed.data).filter((f) => !flagged.has(formatPath(f.path))));
+    let semantic = semanticFindings(parsed.data);
+    if (semantic.length && fromSchema.length) {
+      // A value the schema already rejected need not also be reported as an unresolved reference.
+      const flagged = new Set(fromSchema.map((f) => formatPath(f.path)));
+      semantic = semantic.filter((f) => !flagged.has(formatPath(f.path)));
+    }
+    // concat, not push(...): a spread of 100,000 findings overflows the call stack.
+    raw = raw.concat(fromSchema, semantic);
   }
   const findings: Finding[] = [];
   for (const finding of raw) {

@@ -19,6 +19,8 @@ export function schemaFindings(data: unknown): RawFinding[] {
   const validate = thorough as CompiledValidator;
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
+  // The validator would hold its errors, and through them the whole data, until its next call.
+  validate.errors = null;
   // A failed `anyOf` also reports why each branch failed; the `anyOf` error alone says it better.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A misspelt required key (`chanel` for `channel`) is one mistake: report the unknown key, which
