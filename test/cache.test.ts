@@ -28,6 +28,15 @@ describe('the build cache', () => {
     expect(existsSync(join(dir, '.journeymap-cache'))).toBe(true);
   });
 
+  it('never shows in git status: the folder ignores itself, as it is created', () => {
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    expect(git('init', '-q').status).toBe(0);
+    expect(build().status).toBe(0);
+    expect(readFileSync(join(dir, '.journeymap-cache/.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    const status = git('status', '--porcelain', '--untracked-files=all').stdout.split('\n').filter(Boolean).sort();
+    expect(status).toEqual(['?? knee.html', '?? knee.journey.yaml', '?? knee.svg']);
+  });
+
   it('--no-cache rebuilds', () => {
     build();
     expect(build('--no-cache').stderr).toBe('wrote knee.html\nwrote knee.svg\n');

@@ -77,8 +77,10 @@ describe('diff of a fixture pair', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Touchpoints: 1 added, 2 removed, 1 moved, 2 changed');
     expect(r.stdout).toContain('\u2192 reminder "Reminder call" Scan \u2192 Results');
-    expect(r.stdout).toContain('~ gp-referral "GP refers and books the MRI in the same visit" [emotion +3]: name: "GP refers for an MRI" \u2192');
-    expect(r.stdout).toContain('Referral: -1 \u2192 1 (+2)');
+    expect(r.stdout).toContain('~ gp-referral "GP refers and books the MRI in the same visit" [emotion -2 \u2192 +1]: name: "GP refers for an MRI" \u2192');
+    expect(r.stdout).toContain('Referral: -1 \u2192 +1 (+2)');
+    // An emotion change shows both values on the map's -2..2 scale, never the difference alone.
+    expect(r.stdout).not.toMatch(/\[emotion [+\u2212-]\d\]/);
     expect(r.stdout).toContain('\u2714 closed slow-results "Results take three weeks" (removed from the map)');
   });
 
@@ -86,7 +88,7 @@ describe('diff of a fixture pair', () => {
     const r = run(['diff', before, after, '--format', 'markdown']);
     expect(r.stdout).toMatch(/^### Journey map changes: Outpatient MRI\n/);
     expect(r.stdout).toContain('#### Touchpoints: 1 added, 2 removed, 1 moved, 2 changed');
-    expect(r.stdout).toContain('- **+** `results-app` "Results in the app" in Results (emotion 2)');
+    expect(r.stdout).toContain('- **+** `results-app` "Results in the app" in Results (emotion +2)');
   });
 
   it('html shows both maps aligned, stage by stage, with labelled changes', () => {

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, root, run } from './helpers/cli.js';
+import { root, run } from './helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -13,41 +12,6 @@ beforeEach(() => {
   copyFileSync(join(root, 'examples/knee-replacement.journey.yaml'), join(dir, 'maps/knee.journey.yaml'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('action.yml', () => {
-  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
-
-  /** Runs the action's script as the runner would, with journeymap installed in the repository. */
-  function runAction(inputs: Record<string, string>) {
-    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
-    writeFileSync(join(dir, 'node_modules/.bin/journeymap'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
-    chmodSync(join(dir, 'node_modules/.bin/journeymap'), 0o755);
-    const env = { JM_PATHS: '', JM_CONFIG: '', JM_MAX_WARNINGS: '', JM_VERSION: 'latest', ...inputs };
-    return spawnSync('bash', ['-c', action.runs.steps[0].run], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  }
-
-  it('is a composite action whose inputs reach the script only through the environment', () => {
-    expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'max-warnings', 'version', 'working-directory']);
-    expect(action.runs.steps[0].run).not.toContain('${{');
-  });
-
-  it('passes on valid maps and annotates invalid ones with --format github', () => {
-    expect(runAction({ JM_PATHS: 'maps/' }).status).toBe(0);
-    copyFileSync(join(root, 'examples/invalid/unknown-property-chanel.journey.yaml'), join(dir, 'maps/typo.journey.yaml'));
-    const failed = runAction({ JM_PATHS: 'maps/*.journey.yaml\nmaps/knee.journey.yaml' });
-    expect(failed.status).toBe(1);
-    expect(failed.stdout).toMatch(/^::error file=maps\/typo\.journey\.yaml,line=\d+,col=\d+,.*::unknown property `chanel`/m);
-  });
-
-  it('passes max-warnings and config through', () => {
-    copyFileSync(join(root, 'examples/invalid/stage-without-touchpoints.journey.yaml'), join(dir, 'maps/partial.journey.yaml'));
-    expect(runAction({}).status).toBe(0);
-    expect(runAction({ JM_MAX_WARNINGS: '0' }).status).toBe(1);
-    writeFileSync(join(dir, 'ci.yaml'), 'rules:\n  stage-without-touchpoints: off\n');
-    expect(runAction({ JM_MAX_WARNINGS: '0', JM_CONFIG: 'ci.yaml' }).status).toBe(0);
-  });
-});
 
 describe('.pre-commit-hooks.yaml', () => {
   const [hook] = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8'));
@@ -80,5 +44,18 @@ describe('docs/ci.md', () => {
     const schemas = Object.keys(settings['yaml.schemas']);
     expect(settings['yaml.schemas']['./node_modules/journeymap/schemas/journeymap.schema.json']).toContain('*.journey.yaml');
     for (const path of schemas) expect(existsSync(join(root, path.replace('./node_modules/journeymap/', '')))).toBe(true);
+  });
+});
+
+describe('the install and CI instructions', () => {
+  const texts = ['README.md', 'docs/ci.md', 'action.yml', '.pre-commit-hooks.yaml'].map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+
+  it.each(texts)('%s depends on no registry package journeymap (none is published yet)', (_, text) => {
+    expect(text).not.toMatch(/npx (--yes |-y )?journeymap|(?<!journeymap\/)journeymap@|npm (install|i) (-g )?journeymap\b/);
+    // npx runs the installed journeymap only with --no, and with -- before journeymap's own options.
+    // (The one exception shown is the mistake, named as such.)
+    for (const npx of text.matchAll(/npx(?: -[-\w]*)* journeymap[\s\S]{0,40}/g)) {
+      if (!npx[0].startsWith('npx --no -- journeymap')) expect(npx[0]).toMatch(/^npx --no journeymap\s+--version` prints npm's version/);
+    }
   });
 });

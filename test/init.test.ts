@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from './helpers/cli.js';
+import { bin, run } from './helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -52,6 +53,28 @@ describe('journeymap init', () => {
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^# yaml-language-server: \$schema=/);
     expect(out.stderr).toBe('');
+  });
+
+  it('names the file standard output goes to, or <file> through a pipe, never map.journey.yaml', () => {
+    const fd = openSync(join(dir, 'draft.journey.yaml'), 'w');
+    const redirected = spawnSync(process.execPath, [bin, 'init', '-', '--template', 'blank'], { cwd: dir, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(redirected.status).toBe(0);
+    const text = readFileSync(join(dir, 'draft.journey.yaml'), 'utf8');
+    expect(text).toContain('`journeymap validate draft.journey.yaml`');
+    const piped = run(['init', '-', '--template', 'blank'], { cwd: dir });
+    expect(piped.stdout).toContain('`journeymap validate <file>`');
+    expect(piped.stdout + text).not.toContain('map.journey.yaml');
+  });
+
+  it.each(['map', 'maps/cardiology/cardiac-rehabilitation-programme'])('lines up what the suggested commands do, whatever the file is called (%s)', (name) => {
+    for (const template of ['patient', 'customer']) {
+      expect(run(['init', name, '--template', template, '--force'], { cwd: dir }).status).toBe(0);
+      const header = readFileSync(join(dir, `${name}.journey.yaml`), 'utf8').split('\n').filter((line) => line.startsWith('#   journeymap '));
+      expect(header).toHaveLength(3);
+      const columns = header.map((line) => /^#   journeymap \S+(?: \S+)* {2,}/.exec(line)![0].length);
+      expect(new Set(columns).size, header.join('\n')).toBe(1);
+    }
   });
 
   it('rejects an unknown template with the choices', () => {

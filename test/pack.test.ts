@@ -50,27 +50,33 @@ describe('the npm package', () => {
     expect(packed.size).toBeLessThan(1_000_000);
   });
 
-  it('installs in an empty folder and validates and builds html and svg with no browser', () => {
+  it('installs as a dev dependency of a maps repository (README: Install) and validates and builds html and svg with no browser', () => {
     mkdirSync(join(work, 'consumer'));
     writeFileSync(join(work, 'consumer/package.json'), '{ "name": "consumer", "private": true }\n');
-    const install = inConsumer('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error']);
-    expect(install.stderr).not.toMatch(/ERR!/);
+    const install = inConsumer('npm', ['install', '--save-dev', tarball, '--no-audit', '--no-fund', '--prefer-offline']);
+    expect(install.stderr).not.toMatch(/npm (warn|error)/i);
     expect(install.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(work, 'consumer/package.json'), 'utf8'));
+    expect(manifest.devDependencies.journeymap).toMatch(/^file:.*journeymap-.*\.tgz$/);
 
     copyFileSync(join(root, 'examples/knee-replacement.journey.yaml'), join(work, 'consumer/knee.journey.yaml'));
-    const validate = inConsumer('npx', ['--no-install', 'journeymap', 'validate', 'knee.journey.yaml']);
+    const validate = inConsumer('npx', ['--no', '--', 'journeymap', 'validate', 'knee.journey.yaml']);
     expect(validate.stdout).toContain('1 map valid');
     expect(validate.status).toBe(0);
+    // Without `--`, npx takes the command's options for its own: the README warns of this.
+    const npmVersion = inConsumer('npm', ['--version']).stdout.trim();
+    expect(inConsumer('npx', ['--no', 'journeymap', '--version']).stdout.trim()).toBe(npmVersion);
+    expect(inConsumer('npx', ['--no', '--', 'journeymap', '--version']).stdout.trim()).toBe(packed.filename.replace(/^journeymap-|\.tgz$/g, ''));
 
-    const build = inConsumer('npx', ['--no-install', 'journeymap', 'build', 'knee.journey.yaml', '--format', 'html,svg']);
+    const build = inConsumer('npx', ['--no', '--', 'journeymap', 'build', 'knee.journey.yaml', '--format', 'html,svg']);
     expect(build.stderr).toContain('wrote knee.html');
     expect(build.status).toBe(0);
     expect(readFileSync(join(work, 'consumer/knee.html'), 'utf8')).toContain('Total knee replacement');
     expect(existsSync(join(work, 'consumer/knee.svg'))).toBe(true);
 
-    const init = inConsumer('npx', ['--no-install', 'journeymap', 'init', 'new', '--template', 'patient']);
+    const init = inConsumer('npx', ['--no', '--', 'journeymap', 'init', 'new', '--template', 'patient']);
     expect(init.status).toBe(0);
-    expect(inConsumer('npx', ['--no-install', 'journeymap', 'validate', 'new.journey.yaml']).status).toBe(0);
+    expect(inConsumer('npx', ['--no', '--', 'journeymap', 'validate', 'new.journey.yaml']).status).toBe(0);
 
     const schema = inConsumer('node', ['-e', "process.stdout.write(require.resolve('journeymap/schema.json'))"]);
     expect(schema.stdout).toMatch(/node_modules\/journeymap\/schemas\/journeymap\.schema\.json$/);
@@ -82,4 +88,34 @@ describe('the npm package', () => {
     const library = inConsumer('node', ['--input-type=module', '-e', "const jm = await import('journeymap'); const r = await jm.loadMap('knee.journey.yaml'); console.log(typeof jm.loadMap, r.map.title)"]);
     expect(library.stdout.trim()).toBe('function Total knee replacement');
   }, 600_000);
+
+  it('installs globally from the tarball, into a prefix of its own (README: Install)', () => {
+    const prefix = join(work, 'global-tarball');
+    const install = inConsumer('npm', ['install', '-g', tarball, '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline'], work);
+    expect(install.stderr).not.toMatch(/npm (warn|error)/i);
+    expect(install.status).toBe(0);
+    const validate = spawnSync(join(prefix, 'bin/journeymap'), ['validate', join(root, 'examples/knee-replacement.journey.yaml')], { cwd: work, env, encoding: 'utf8' });
+    expect(validate.stdout).toContain('1 map valid');
+    expect(validate.status).toBe(0);
+  }, 300_000);
+});
+
+describe('a checkout', () => {
+  // The checkout is this one, built by the test run; each install goes to a prefix of its own, so the
+  // machine's global packages are never touched.
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+
+  it.each([
+    ['npm install -g .', ['install', '-g', '.', '--no-audit', '--no-fund']],
+    ['npm link', ['link', '--no-audit', '--no-fund']],
+  ])('installs the journeymap command with %s (README: Install), leaving the checkout as it was', (_, args) => {
+    const before = git('status', '--porcelain');
+    const prefix = mkdtempSync(join(work, 'global-'));
+    const install = spawnSync('npm', args, { cwd: root, encoding: 'utf8', env: { ...env, npm_config_prefix: prefix }, timeout: 300_000 });
+    expect(install.stderr).not.toMatch(/npm (warn|error)/i);
+    expect(install.status).toBe(0);
+    const validate = spawnSync(join(prefix, 'bin/journeymap'), ['validate', 'examples/knee-replacement.journey.yaml'], { cwd: root, encoding: 'utf8', env });
+    expect(validate.stdout).toContain('1 map valid');
+    expect(git('status', '--porcelain')).toBe(before);
+  }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +202,34 @@ describe('build --format pdf', () => {
     expect(pdfText(join(repo, 'out/untracked.pdf'))).not.toContain('commit ');
   });
 
+  it("never runs a program the map's repository names: no fsmonitor, no hook, no content filter", () => {
+    const repo = join(tmp, 'hostile-repo');
+    mkdirSync(repo, { recursive: true });
+    const knee = readFileSync(join(root, 'examples/knee-replacement.journey.yaml'), 'utf8');
+    writeFileSync(join(repo, 'knee.journey.yaml'), knee);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', 'knee.journey.yaml');
+    git('commit', '-qm', 'map');
+    const marker = (name: string) => join(repo, `ran-${name}`);
+    const script = (name: string) => {
+      const path = join(repo, `.git/${name}.sh`);
+      writeFileSync(path, `#!/bin/sh\ntouch '${marker(name)}'\ncat\n`, { mode: 0o755 });
+      return path;
+    };
+    git('config', 'core.fsmonitor', script('fsmonitor'));
+    git('config', 'filter.evil.clean', script('clean'));
+    git('config', 'filter.evil.smudge', script('smudge'));
+    git('config', 'core.pager', script('pager'));
+    writeFileSync(join(repo, '.gitattributes'), '*.yaml filter=evil\n');
+    writeFileSync(join(repo, 'knee.journey.yaml'), knee.replace('title: Total knee replacement', 'title: Total knee replacement, revised'));
+    const result = run(['build', 'knee.journey.yaml', '--format', 'pdf', '--no-cache'], { cwd: repo, env: { TMPDIR: tmp } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(pdfText(join(repo, 'knee.pdf'))).toContain(`commit ${git('log', '-1', '--format=%h')}+changes`);
+    expect(run(['diff', 'git:HEAD:knee.journey.yaml', 'knee.journey.yaml'], { cwd: repo }).status).toBe(0);
+    for (const name of ['fsmonitor', 'clean', 'smudge', 'pager']) expect(existsSync(marker(name)), name).toBe(false);
+  });
+
   it('reprints a cached PDF once its map is committed, so the footer names the commit', () => {
     const repo = join(tmp, 'cached-repo');
     mkdirSync(repo, { recursive: true });
@@ -226,8 +254,13 @@ describe('build --format pdf', () => {
     expect(result.status, result.stderr).toBe(0);
     const text = pdfText(join(out, 'scripts.pdf'));
     for (const words of ['膝关节置换', 'رحلة المريض', 'Ταξίδι ασθενούς', '王美玲']) expect(text).toContain(words);
-    // Colour emoji come out as drawn glyphs (Type 3 fonts): their font was found and used.
-    expect(execFileSync('pdffonts', [join(out, 'scripts.pdf')], { encoding: 'utf8' })).toMatch(/Type 3/);
+    // Colour emoji come out as drawn glyphs (Type 3 fonts): their font was found and used. That needs a
+    // colour emoji font that fontconfig picks for them; without one the emoji print as empty boxes in an
+    // outline font, so the machine is checked first, for a failure that says which of the two went wrong.
+    const emojiFont = execFileSync('fc-match', ['--format=%{family} color=%{color}', ':charset=1f9b5'], { encoding: 'utf8' });
+    expect(emojiFont, 'no colour emoji font: apt-get install fonts-noto-color-emoji').toMatch(/color=True/);
+    const fonts = execFileSync('pdffonts', [join(out, 'scripts.pdf')], { encoding: 'utf8' });
+    expect(fonts, `${emojiFont} is installed, yet the PDF has no Type 3 font:\n${fonts}`).toMatch(/Type 3/);
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH and prints byte-identical files', () => {

@@ -19,7 +19,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => {
   expect(chromiumUnder(tmp)).toEqual([]);
-  expect(readdirSync(tmp).filter((name) => name.startsWith('journeymap-chromium-'))).toEqual([]);
+  expect(readdirSync(tmp).filter((name) => name.startsWith('journeymap-chromium-') || name.startsWith('org.chromium.'))).toEqual([]);
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
@@ -69,14 +69,13 @@ describe('the browser', () => {
 });
 
 describe('a failing map', () => {
-  it('fails alone: the other maps print, the exit code is 1, and no Chromium is left', () => {
+  it('fails alone: the other maps print, a file that cannot be written is an I/O error (exit 2), and no Chromium is left', () => {
     out = join(tmp, 'fail');
     mkdirSync(join(out, 'knee-replacement.pdf'), { recursive: true }); // a folder where the PDF should go
     const result = print([knee, maternity, '--format', 'pdf', '--out-dir', out]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^failed to print .*knee-replacement\.journey\.yaml: .+ \(\d\/2\)$/m);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^journeymap: cannot write .*knee-replacement\.pdf: is a folder \(\d\/2\)$/m);
     expect(result.stderr).toMatch(/^printed .*maternity\.pdf \(\d\/2\)$/m);
-    expect(result.stderr).toContain('1 of 2 maps could not be printed');
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(Number(pdfinfo(join(out, 'maternity.pdf')).Pages)).toBeGreaterThanOrEqual(1);
     expect(tempFiles(out)).toEqual([]);
@@ -127,5 +126,25 @@ describe('SIGTERM while printing', () => {
     expect(written.length).toBeLessThan(maps.length * 2);
     for (const name of written.filter((n) => n.endsWith('.pdf'))) expect(Number(pdfinfo(join(out, name)).Pages)).toBeGreaterThanOrEqual(1);
     expect(existsSync(join(out, 'map-39.pdf'))).toBe(false);
+  });
+
+  it('killed outright (kill -9), leaves a profile that the next run removes; a live run keeps its own', async () => {
+    out = join(tmp, 'killed');
+    mkdirSync(out, { recursive: true });
+    const profiles = () => readdirSync(tmp).filter((name) => name.startsWith('journeymap-chromium-'));
+    const child = spawn(process.execPath, [bin, 'build', '--no-cache', knee, '--format', 'pdf', '--out-dir', out], { cwd: root, env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    for (let i = 0; i < 400 && chromiumUnder(tmp).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const left = profiles();
+    expect(left).toHaveLength(1);
+    child.kill('SIGKILL');
+    await exited;
+    // Chromium ends when its pipe to journeymap closes.
+    for (let i = 0; i < 200 && chromiumUnder(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(profiles()).toEqual(left);
+
+    const next = print([maternity, '--format', 'pdf', '--out-dir', out]);
+    expect(next.status, next.stderr).toBe(0);
+    expect(profiles()).toEqual([]);
   });
 });

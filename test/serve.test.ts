@@ -16,7 +16,8 @@ const map = () => join(dir, 'maps/knee.journey.yaml');
 function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; type: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, headers, method }, (res) => {
+    // A connection of its own for each request: a kept-alive socket the server is closing would hang up.
+    const req = request({ host: url.hostname, port: url.port, path, headers, method, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));

@@ -29,6 +29,12 @@ describe('start-up loads only what the command needs', () => {
     expect(loads(['validate', 'examples/knee-replacement.journey.yaml']).filter((m) => HEAVY.test(m))).toEqual([]);
   });
 
+  it('diff and export of clean maps load none of them: every command loads maps the same way', () => {
+    const knee = 'examples/knee-replacement.journey.yaml';
+    expect(loads(['diff', knee, 'examples/knee-replacement-future.journey.yaml']).filter((m) => HEAVY.test(m))).toEqual([]);
+    expect(loads(['export', knee, '--to', 'csv']).filter((m) => HEAVY.test(m))).toEqual([]);
+  });
+
   it('an SVG build loads none of them either', () => {
     const loaded = loads(['build', 'examples/knee-replacement.journey.yaml', '--format', 'svg', '--out-dir', `${root}bench/work/startup`, '--no-cache']);
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,9 +27,13 @@ const cases: { name: string; content: string | Buffer; line: number; column: num
   { name: 'utf16', content: Buffer.from('\ufeffjourneymap: 1\n', 'utf16le'), line: 1, column: 1, ruleId: 'file-encoding' },
   { name: 'nul-bytes', content: Buffer.from('journeymap: 1\ntitle: a\0b\n'), line: 2, column: 9, ruleId: 'file-encoding' },
   { name: 'billion-laughs', content: billionLaughs(), line: 4, column: 10, ruleId: 'alias-limit' },
-  { name: 'deep-flow-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, line: 3, column: 73, ruleId: 'nesting-depth' },
-  { name: 'deep-map-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`, line: 3, column: 265, ruleId: 'nesting-depth' },
-  { name: 'deep-block-nesting', content: `journeymap: 1\ntitle: Deep\nstages:\n${'- '.repeat(20000)}x\n`, line: 4, column: 257, ruleId: 'nesting-depth' },
+  // The top-level mapping is level 1, so the 64th bracket or `- ` below `stages:` is the first collection too deep.
+  { name: 'deep-flow-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, line: 3, column: 72, ruleId: 'nesting-depth' },
+  { name: 'deep-map-nesting', content: `journeymap: 1\ntitle: Deep\nstages: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`, line: 3, column: 261, ruleId: 'nesting-depth' },
+  { name: 'control-character', content: `journeymap: 1\ntitle: Fine\ndescription: "fine, then \\x01"\nstages: []\n`, line: 3, column: 14, ruleId: 'invalid-character' },
+  { name: 'noncharacter', content: `journeymap: 1\ntitle: "x\\uFFFF"\nstages: []\n`, line: 2, column: 8, ruleId: 'invalid-character' },
+  { name: 'collection-key', content: `${header}    ? [a, b]\n    : c\n`, line: 6, column: 7, ruleId: 'yaml-syntax' },
+  { name: 'deep-block-nesting', content: `journeymap: 1\ntitle: Deep\nstages:\n${'- '.repeat(20000)}x\n`, line: 4, column: 127, ruleId: 'nesting-depth' },
 ];
 
 describe('hostile input is an ordinary, located error', () => {
@@ -36,6 +41,7 @@ describe('hostile input is an ordinary, located error', () => {
     const file = join(dir, `${name}.journey.yaml`);
     writeFileSync(file, content);
     const result = run(['validate', file, '--format', 'json'], { timeout: 60_000 });
+    // Nothing on stderr: no Node warning either (the yaml package warns of collection keys itself).
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const first = JSON.parse(result.stdout).files[0].findings[0];
@@ -65,5 +71,20 @@ describe('hostile input is an ordinary, located error', () => {
     expect(result.status).toBe(1);
     const findings = JSON.parse(result.stdout).files[0].findings;
     expect(findings).toContainEqual(expect.objectContaining({ line: 6, column: 5, ruleId: 'unknown-property', message: expect.stringContaining('`__proto__`') }));
+  });
+
+  it('keeps the SVG and HTML well-formed when invalid-character is turned off', () => {
+    const sub = mkdtempSync(join(dir, 'off-'));
+    writeFileSync(join(sub, 'journeymap.config.yaml'), 'rules:\n  invalid-character: off\n');
+    writeFileSync(join(sub, 'map.journey.yaml'), 'journeymap: 1\ntitle: "A\\x01B\\uFFFF\\u0085"\nstages:\n  - id: a\n    name: "x\\x1b[31m"\n    touchpoints:\n      - {id: t, name: T, channel: web}\n');
+    const result = run(['build', 'map.journey.yaml', '--format', 'svg,html', '--no-cache'], { cwd: sub });
+    expect(result.status, result.stderr).toBe(0);
+    for (const out of ['map.svg', 'map.html']) {
+      const text = readFileSync(join(sub, out), 'utf8');
+      expect(text).not.toMatch(/[\x01\x1b\uffff\u0085]/);
+      expect(text).toContain('A\ufffdB\ufffd\ufffd');
+    }
+    const lint = spawnSync('xmllint', ['--noout', join(sub, 'map.svg')], { encoding: 'utf8' });
+    expect(lint.status, lint.stderr).toBe(0);
   });
 });

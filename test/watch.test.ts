@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, root } from './helpers/cli.js';
+import { gitIdentity } from './helpers/snapshot.js';
 
 let dir: string;
 let child: ChildProcess | undefined;
@@ -59,6 +60,39 @@ describe('journeymap build --watch', () => {
     await watch.waitFor(/wrote knee\.html/, 3);
     expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain('Knee replacement, fixed');
     expect(watch.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('sees a map replaced rather than written (git checkout, an editor saving by rename), again and again', async () => {
+    const file = join(dir, 'knee.journey.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(join(dir, 'notes.journey.yaml.txt'), 'a neighbour that is not watched\n');
+    const watch = watchBuild(['knee.journey.yaml', '--no-cache']);
+    await watch.waitFor(/watching for changes/);
+    for (const [round, title] of ['Replaced once', 'Replaced twice'].entries()) {
+      // A new file renamed over the map: the old one (and any watch on it) is gone.
+      writeFileSync(`${file}.new`, original.replace(/^title: .*$/m, `title: ${title}`));
+      renameSync(`${file}.new`, file);
+      await watch.waitFor(/wrote knee\.html/, round + 2);
+      expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain(title);
+    }
+    // git checkout FILE deletes the file and writes it anew.
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...gitIdentity } });
+    git('init', '-q');
+    git('add', 'knee.journey.yaml');
+    git('commit', '-q', '-m', 'knee');
+    retitle('Edited, then checked out');
+    await watch.waitFor(/wrote knee\.html/, 4);
+    git('checkout', 'knee.journey.yaml');
+    await watch.waitFor(/wrote knee\.html/, 5);
+    expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain('Replaced twice');
+    // A branch without the map, then back: the file is gone for a while, then written anew.
+    rmSync(file);
+    await new Promise((done) => setTimeout(done, 500));
+    writeFileSync(file, original.replace(/^title: .*$/m, 'title: Back again'));
+    await watch.waitFor(/wrote knee\.html/, 6);
+    expect(readFileSync(join(dir, 'knee.html'), 'utf8')).toContain('Back again');
+    // Files beside the map were not built.
+    expect(watch.stderr()).not.toContain('notes');
   });
 
   it('rebuilds every map when a template changes, and builds maps added to a watched folder', async () => {

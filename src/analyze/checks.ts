@@ -1,5 +1,8 @@
+import { describeHole } from '../model/analysis.js';
+import type { JourneyModel } from '../model/types.js';
 import type { JourneyMap } from '../types/journeymap.js';
 import type { DataPath } from '../validate/finding.js';
+import { plural } from '../words.js';
 import type { ContactAnalysis } from './contact.js';
 import { channelName, type Coverage } from './coverage.js';
 import type { AnalyzeRuleId, AnalyzeThresholds } from './rules.js';
@@ -37,25 +40,24 @@ export interface GapSummary {
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const STATUSES = ['open', 'planned', 'in-progress', 'closed'] as const;
 
-export function emotionCurve(map: JourneyMap, thresholds: AnalyzeThresholds): EmotionPoint[] {
-  const named = new Set((map.gaps ?? []).flatMap((g) => g.touchpoints ?? []));
-  return map.stages.flatMap((s) =>
-    (s.touchpoints ?? [])
-      .filter((t) => t.emotion !== undefined)
-      .map((t) => ({ stage: s.id, stageName: s.name, touchpoint: t.id, name: t.name, emotion: t.emotion!, low: t.emotion! <= thresholds.lowEmotion, recorded: named.has(t.id) })),
-  );
+/** Every touchpoint with an emotion, marked with the model's low points. */
+export function emotionCurve(model: JourneyModel): EmotionPoint[] {
+  const low = new Set(model.analysis.lowPoints.map((p) => p.touchpoint));
+  return model.touchpoints
+    .filter((t) => t.source.emotion !== undefined)
+    .map((t) => {
+      const stage = model.stages[t.stageIndex].source;
+      return { stage: stage.id, stageName: stage.name, touchpoint: t.source.id, name: t.source.name, emotion: t.source.emotion!, low: low.has(t), recorded: t.gaps.length > 0 };
+    });
 }
 
-export function lowPointFindings(map: JourneyMap, curve: EmotionPoint[]): RawAnalyzeFinding[] {
-  const out: RawAnalyzeFinding[] = [];
-  map.stages.forEach((s, i) =>
-    (s.touchpoints ?? []).forEach((t, j) => {
-      const point = curve.find((p) => p.touchpoint === t.id);
-      if (!point?.low || point.recorded) return;
-      out.push({ ruleId: 'unrecorded-low-point', message: `"${t.name}" is a low point (emotion ${t.emotion}) but no gap names it: record why, or say what would fix it`, path: ['stages', i, 'touchpoints', j, 'emotion'] });
-    }),
-  );
-  return out;
+export function lowPointFindings(model: JourneyModel): RawAnalyzeFinding[] {
+  return model.analysis.lowPoints
+    .filter((p) => !p.recorded)
+    .map(({ touchpoint: t, emotion }) => {
+      const j = model.stages[t.stageIndex].touchpoints.indexOf(t);
+      return { ruleId: 'unrecorded-low-point', message: `"${t.source.name}" is a low point (emotion ${emotion}) but no gap names it: record why, or say what would fix it`, path: ['stages', t.stageIndex, 'touchpoints', j, 'emotion'] };
+    });
 }
 
 export function coverageFindings(map: JourneyMap, coverage: Coverage): RawAnalyzeFinding[] {
@@ -110,11 +112,13 @@ export function gapFindings(map: JourneyMap): RawAnalyzeFinding[] {
 
 export function contactFindings(contact: ContactAnalysis, thresholds: AnalyzeThresholds): RawAnalyzeFinding[] {
   return contact.holes.map((hole) => {
-    const around = hole.next ? `; the next is "${hole.next.name}"` : hole.previous ? `; the last is "${hole.previous.name}"` : '';
-    const anchor = hole.next ?? hole.previous;
+    const { next, previous, gap } = hole;
+    const around = next ? `; the next is "${next.name}"` : previous ? `; the last is "${previous.name}"` : '';
+    const recorded = gap ? `; gap ${gap.ref} "${gap.title}" is about it` : '';
+    const anchor = next ?? previous;
     return {
       ruleId: 'contact-hole',
-      message: `${hole.days} days with no outreach planned, ${hole.words} (limit ${thresholds.contactHoleDays} days)${around}`,
+      message: `${describeHole(hole)} (limit ${plural(thresholds.contactHoleDays, 'day')})${around}${recorded}`,
       path: anchor ? anchor.path : ['stages', contact.afterCareStage?.index ?? 0],
     };
   });

@@ -1,12 +1,13 @@
 import type { Document, LineCounter } from 'yaml';
 import { parseWithPositions } from '../load/parse.js';
 import { lineCol, locatePath } from '../load/positions.js';
+import { buildJourney } from '../model/journey.js';
 import type { JourneyMap } from '../types/journeymap.js';
 import { formatPath } from '../validate/finding.js';
 import { consentFindings, contactFindings, coverageFindings, emotionCurve, gapFindings, gapSummary, lowPointFindings, type EmotionPoint, type GapSummary, type RawAnalyzeFinding } from './checks.js';
-import { findContactHoles, type ContactAnalysis } from './contact.js';
+import { contactReport, type ContactAnalysis } from './contact.js';
 import { coverageOf, type Coverage } from './coverage.js';
-import { resolveThresholds, ruleSetting, type AnalyzeOptions, type AnalyzeSeverity, type AnalyzeThresholds } from './rules.js';
+import { ruleSetting, type AnalyzeOptions, type AnalyzeSeverity, type AnalyzeThresholds } from './rules.js';
 
 export { analyzeRules, defaultThresholds, type AnalyzeOptions, type AnalyzeThresholds, type AnalyzeRuleSettings } from './rules.js';
 
@@ -36,15 +37,17 @@ export interface Analysis {
 
 /**
  * Analyses a valid map. `text` is the map's source, used only to give findings their lines; without it
- * every finding is placed at line 1.
+ * every finding is placed at line 1. The timeline, contact holes and low points are the model's, built
+ * with the same thresholds as the map's renderings: `analyze` only words and locates them.
  */
 export function analyzeMap(map: JourneyMap, file: string, text: string | undefined, options: AnalyzeOptions = {}): Analysis {
-  const thresholds = resolveThresholds(options);
-  const emotion = emotionCurve(map, thresholds);
+  const model = buildJourney(map, { thresholds: options.thresholds });
+  const { thresholds } = model.analysis;
+  const emotion = emotionCurve(model);
   const coverage = coverageOf(map);
-  const contact = findContactHoles(map, thresholds);
+  const contact = contactReport(model);
   const raw: RawAnalyzeFinding[] = [
-    ...lowPointFindings(map, emotion),
+    ...lowPointFindings(model),
     ...coverageFindings(map, coverage),
     ...contactFindings(contact, thresholds),
     ...consentFindings(map, thresholds),

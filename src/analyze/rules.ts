@@ -1,3 +1,7 @@
+import type { Thresholds } from '../model/thresholds.js';
+
+export { defaultThresholds } from '../model/thresholds.js';
+
 /** Severity of an analysis finding. `info` never fails a run; `error` always does. */
 export type AnalyzeSeverity = 'error' | 'warning' | 'info';
 export type AnalyzeRuleSetting = AnalyzeSeverity | 'off';
@@ -25,26 +29,8 @@ export const analyzeRules = {
 export type AnalyzeRuleId = keyof typeof analyzeRules;
 export type AnalyzeRuleSettings = Partial<Record<string, AnalyzeRuleSetting>>;
 
-/** Where the contact-hole and consent rules draw their lines; each can be overridden. */
-export interface AnalyzeThresholds {
-  /** A touchpoint at or below this emotion is a low point (-2..2). */
-  lowEmotion: number;
-  /** Longest stretch, in days, without planned outreach in the stages after care. */
-  contactHoleDays: number;
-  /**
-   * Id of the first stage "after care". Default: the first stage whose id or name says treatment, else
-   * the second half of the stages.
-   */
-  afterCareStage?: string;
-  /** Channels that need a consent basis, with the law that asks for it. Custom channels count by their icon. */
-  consentChannels: Record<string, string>;
-}
-
-export const defaultThresholds: AnalyzeThresholds = {
-  lowEmotion: -1,
-  contactHoleDays: 56,
-  consentChannels: { sms: 'TCPA', phone: 'TCPA', 'call-center': 'TCPA', email: 'CAN-SPAM' },
-};
+/** Where the contact-hole, low-point and consent rules draw their lines: the model's, which the map uses too. */
+export type AnalyzeThresholds = Thresholds;
 
 export interface AnalyzeOptions {
   rules?: AnalyzeRuleSettings;
@@ -53,8 +39,4 @@ export interface AnalyzeOptions {
 
 export function ruleSetting(ruleId: AnalyzeRuleId, options: AnalyzeOptions): AnalyzeRuleSetting {
   return options.rules?.[ruleId] ?? analyzeRules[ruleId].severity;
-}
-
-export function resolveThresholds(options: AnalyzeOptions): AnalyzeThresholds {
-  return { ...defaultThresholds, ...options.thresholds, consentChannels: { ...defaultThresholds.consentChannels, ...options.thresholds?.consentChannels } };
 }

@@ -1,7 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { ExitCode, JourneymapError } from '../errors.js';
 
@@ -55,7 +55,9 @@ export interface BrowserSession {
  * containers lack, so it is turned off only there.
  */
 export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
-  const profile = await mkdtemp(join(tmpdir(), PROFILE_PREFIX));
+  await removeStaleProfiles(tmpdir());
+  // The profile's name carries this process's id: a later run can tell a profile nobody holds any more.
+  const profile = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   // "Never predict network actions": no speculative connection when a page starts a navigation, which
   // would open a socket before the page's request refusal ever sees a request.
   await mkdir(join(profile, 'Default'));
@@ -85,7 +87,9 @@ export async function launchBrowser(executablePath: string): Promise<BrowserSess
   const close = () => (closing ??= closeAndClean(browser, profile));
   const killNow = () => {
     killGroup(browser.process()?.pid);
+    const socketDir = singletonSocketDir(profile);
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    if (socketDir) rmSync(socketDir, { recursive: true, force: true });
   };
   return { browser, version: await browser.version().catch(() => 'unknown version'), close, killNow };
 }
@@ -116,8 +120,60 @@ function killGroup(pid: number | undefined): void {
 }
 
 async function removeProfile(profile: string): Promise<void> {
+  const socketDir = singletonSocketDir(profile);
   // Chromium may still be flushing files for a moment after it exits.
   await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
+  if (socketDir) await rm(socketDir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * The folder of the socket through which a second Chromium would find the first: Chromium makes it in the
+ * temporary folder, links it from the profile, and removes it only when it exits on its own, which it never
+ * does here (it is killed). Only a folder of Chromium's own naming is ever returned.
+ */
+function singletonSocketDir(profile: string): string | undefined {
+  try {
+    const dir = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    return /^org\.chromium\.Chromium\.\w+$/.test(basename(dir)) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the profiles a journeymap killed outright (`kill -9`) left behind: those whose journeymap process
+ * is gone and whose Chromium, if its lock names one, is gone too. A profile of a live run is never touched.
+ */
+export async function removeStaleProfiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const owner = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name);
+    if (!owner || isAlive(Number(owner[1]))) continue;
+    const profile = join(dir, name);
+    if (isAlive(chromiumHolding(profile))) continue;
+    await removeProfile(profile);
+  }
+}
+
+/** The process id in Chromium's `SingletonLock` (a link to `host-pid`), if the profile has one. */
+function chromiumHolding(profile: string): number | undefined {
+  try {
+    const pid = Number(/-(\d+)$/.exec(readlinkSync(join(profile, 'SingletonLock')))?.[1]);
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function needsNoSandbox(): boolean {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../version.js';
@@ -49,6 +49,7 @@ interface Entry {
  */
 export class BuildCache {
   private readonly folderHashes = new Map<string, Promise<string>>();
+  private ignored = false;
 
   constructor(readonly dir: string) {}
 
@@ -71,10 +72,18 @@ export class BuildCache {
     return bytes !== undefined && sha256(bytes) === entry.outputHash;
   }
 
-  /** Records that `output` now holds `data`, built from inputs with this key. */
+  /**
+   * Records that `output` now holds `data`, built from inputs with this key. A cache that cannot be written
+   * (a read-only checkout) only costs a rebuild next time: the build itself does not fail for it.
+   */
   async record(output: string, key: string, data: string | Uint8Array): Promise<void> {
     const entry: Entry = { output: resolve(output), key, outputHash: sha256(data) };
-    await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`);
+    try {
+      if (!this.ignored) this.ignored = ignoreInGit(this.dir);
+      await writeFileAtomic(this.entryPath(output), `${JSON.stringify(entry)}\n`);
+    } catch {
+      // Nothing recorded: the output is rebuilt next time.
+    }
   }
 
   /** Forgets the hashes of template folders, for a long-running watch after a template changed. */
@@ -101,6 +110,21 @@ export class BuildCache {
     if (!hash) this.folderHashes.set(dir, (hash = hashFolder(dir)));
     return hash;
   }
+}
+
+/**
+ * Creates the cache folder with a `.gitignore` of `*` inside it (as pytest does for its cache), so that
+ * it never shows in `git status` of a maps repository, whatever that repository ignores. An existing
+ * `.gitignore` is left as it is.
+ */
+function ignoreInGit(dir: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, '.gitignore'), '# Created by journeymap: its build cache, never committed.\n*\n', { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return true;
 }
 
 /** A sha256 over a folder's file names and contents (an absent folder hashes as empty). */

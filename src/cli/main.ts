@@ -39,9 +39,9 @@ function buildProgram(): Command {
       'after',
       `
 Examples:
-  $ journeymap validate examples/                    check every *.journey.yaml under a folder
-  $ journeymap validate "maps/**/*.journey.yaml" --format github
-  $ journeymap build knee.journey.yaml --format html,svg --out-dir out
+  $ journeymap validate examples/*.journey.yaml                 check maps (examples/invalid/ holds broken ones)
+  $ journeymap validate "examples/*.journey.yaml" --format github   a glob journeymap expands, for Actions
+  $ journeymap build examples/knee-replacement.journey.yaml --format html,svg --out-dir out
 
 Exit codes: 0 valid, 1 invalid maps (or too many warnings), 2 usage or I/O error.`,
     );

@@ -3,7 +3,7 @@ import { parseWithPositions } from '../load/parse.js';
 import { locateFinding } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from '../validate/finding.js';
 import { didYouMean } from '../validate/suggest.js';
-import type { JourneymapConfig } from './load.js';
+import type { JourneymapConfig } from '../types/config.js';
 import { validateConfig as validate } from './quick-check.js';
 
 /**

@@ -2,34 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { JourneymapError } from '../errors.js';
 import { readSource } from '../load/source.js';
-import type { RenderOptions } from '../render/options.js';
+import type { JourneymapConfig } from '../types/config.js';
 import type { FileReport } from '../validate/finding.js';
 import { quickCheckConfig } from './quick-check.js';
 
 /** The file names a configuration may have, in the order they are looked for in each folder. */
 export const CONFIG_NAMES = ['journeymap.config.yaml', 'journeymap.config.yml', 'journeymap.config.json'];
 
-export type RuleLevel = 'off' | 'warn' | 'error';
-
-/** The settings of journeymap.config.yaml, as written (paths still relative to the file). */
-export interface JourneymapConfig {
-  include?: string[];
-  exclude?: string[];
-  outDir?: string;
-  formats?: ('html' | 'svg' | 'pdf' | 'png')[];
-  theme?: RenderOptions['theme'];
-  templates?: string;
-  paper?: string;
-  orientation?: string;
-  scale?: number;
-  rules?: Record<string, RuleLevel>;
-  analyze?: {
-    rules?: Record<string, RuleLevel | 'info'>;
-    lowEmotion?: number;
-    contactHoleDays?: number;
-    afterCareStage?: string;
-  };
-}
+/** The settings of journeymap.config.yaml, as written (paths still relative to the file): typed from its schema. */
+export type { JourneymapConfig } from '../types/config.js';
 
 export interface LoadedConfig {
   /** The configuration file, as found or named. */

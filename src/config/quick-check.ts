@@ -2,7 +2,7 @@ import { parseFast } from '../load/fast-yaml.js';
 // Compiled from schemas/journeymap.config.schema.json at build time (scripts/gen-validator.mjs).
 import configValidator from '../validate/generated/config.js';
 import type { CompiledValidator } from '../validate/schema.js';
-import type { JourneymapConfig } from './load.js';
+import type { JourneymapConfig } from '../types/config.js';
 
 /** The configuration's schema as checking code, collecting every error (check.ts reports them). */
 export const validateConfig = configValidator as CompiledValidator;

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { codeFrame, LineIndex } from './code-frame.js';
-import { countFindings, plural, shownFindings, type Formatter } from './types.js';
+import { plural } from '../words.js';
+import { countFindings, shownFindings, type Formatter } from './types.js';
 
 /** For people: `file:line:col  severity  message  rule-id`, a code frame, then a summary line. */
 export const stylish: Formatter = (reports, options) => {

@@ -31,10 +31,6 @@ export function countFindings(reports: FileReport[]): { errors: number; warnings
   return { errors, warnings };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /**
  * `JSON.stringify(value, null, 2)`, where the items of each list in `lazy` are converted by `convert` as
  * they are written: a report of 300,000 findings never holds 300,000 converted objects at once.

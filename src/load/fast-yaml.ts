@@ -2,13 +2,17 @@
  * A parser for the plain subset of YAML that journey maps are written in: block mappings and sequences,
  * single-line plain and quoted scalars, and single-line flow collections. It keeps no positions and
  * gives up (returns undefined) on anything outside that subset, or anything it is not sure about; the
- * caller then uses the full parser. Within the subset it yields exactly what `yaml` (YAML 1.2, core
- * schema) yields, which a test checks on every example and on generated maps.
+ * caller then uses the full parser. Within the subset it yields exactly what the full parse (parse.ts:
+ * `yaml`, YAML 1.2, core schema) yields, or gives up: test/fast-yaml-differential.test.ts checks that on
+ * the official YAML test suite, on a generated corpus of YAML's corners and on mutations of every example,
+ * and `npm run fuzz` on millions more. Where YAML has a corner this parser is not sure of, it gives up.
  *
  * Why it exists: validating a repository of maps is dominated by parsing, and most maps are clean. This
  * parser is several times faster than a general one, so clean maps are cleared fast and only maps with
  * findings pay for the position-keeping parse.
  */
+
+import { MAX_DEPTH, MAX_IMPLICIT_KEY } from './limits.js';
 
 /** Thrown internally to abandon the fast parse. */
 class Unsupported extends Error {}
@@ -38,13 +42,22 @@ interface State {
   i: number;
 }
 
+/**
+ * Characters the subset leaves to the full parse: tabs (YAML has subtle rules for them), carriage
+ * returns (line breaks too, in YAML; source.ts turns them into line feeds), every other C0 and C1 control
+ * (U+0085 is a line break in YAML 1.1), U+2028 and U+2029 (line breaks to JavaScript, not to YAML),
+ * U+FEFF (a byte order mark, which YAML allows between documents) and the non-characters U+FFFE, U+FFFF.
+ * What remains is printable to YAML and none of it is whitespace to YAML.
+ */
+const UNSURE_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
 export function parseFast(text: string): unknown {
   try {
-    // Tabs have subtle rules in YAML: files with any take the full parse.
-    if (text.includes('\t')) return undefined;
+    // Lone surrogates are not text: YAML has no way to hold them.
+    if (UNSURE_CHARACTER.test(text) || !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return undefined;
     const state = splitLines(text);
     if (state.count === 0 || state.indent[0] !== 0 || isSeqItem(state, 0)) return undefined;
-    const value = parseMap(state, 0);
+    const value = parseMap(state, 0, 1);
     return state.i === state.count ? value : undefined;
   } catch (error) {
     if (error instanceof Unsupported || error instanceof RangeError) return undefined;
@@ -62,12 +75,12 @@ function splitLines(text: string): State {
     let first = lineStart;
     while (text.charCodeAt(first) === 32) first++;
     let last = lineEnd;
-    while (last > first && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 13)) last--;
+    while (last > first && text.charCodeAt(last - 1) === 32) last--;
     if (last > first) {
       const c = text.charCodeAt(first);
       if (c !== 35 /* # */) {
-        // Document markers and directives: left to the full parser.
-        if (c === 37 /* % */ || ((c === 45 || c === 46) && (text.startsWith('---', first) || text.startsWith('...', first)))) throw unsupported;
+        // Document markers and directives, which only count at the start of a line: left to the full parser.
+        if (first === lineStart && (c === 37 /* % */ || ((c === 45 || c === 46) && (text.startsWith('---', first) || text.startsWith('...', first))))) throw unsupported;
         const n = state.count++;
         state.start[n] = first;
         state.end[n] = last;
@@ -88,9 +101,17 @@ function countLines(text: string): number {
 
 /**
  * End of a simple key (`[A-Za-z_][A-Za-z0-9_-]*`) starting at `from` and followed by `:` and a space or
- * the end (`limit`): the index of the `:`, or -1.
+ * the end (`limit`): the index of the `:`, or -1. Keys the core schema reads as null or a boolean are
+ * not simple: -1.
  */
 function scanKey(text: string, from: number, limit: number): number {
+  const end = scanWord(text, from, limit);
+  return end < 0 || ((end - from === 4 || end - from === 5) && NOT_STRING_KEYS.has(text.slice(from, end))) ? -1 : end;
+}
+
+const NOT_STRING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+function scanWord(text: string, from: number, limit: number): number {
   let p = from;
   const c0 = text.charCodeAt(p);
   if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95)) return -1;
@@ -108,11 +129,17 @@ function isSeqItem(state: State, i: number): boolean {
   return state.text.charCodeAt(at) === 45 && (at + 1 === state.end[i] || state.text.charCodeAt(at + 1) === 32);
 }
 
-function parseBlock(state: State, indent: number): unknown {
-  return isSeqItem(state, state.i) ? parseSeq(state, indent) : parseMap(state, indent);
+function parseBlock(state: State, indent: number, depth: number): unknown {
+  return isSeqItem(state, state.i) ? parseSeq(state, indent, depth) : parseMap(state, indent, depth);
 }
 
-function parseMap(state: State, indent: number): Record<string, unknown> {
+/** Gives up on a collection nested deeper than the full parse allows (parse.ts reports those). */
+function enter(depth: number): void {
+  if (depth > MAX_DEPTH) throw unsupported;
+}
+
+function parseMap(state: State, indent: number, depth: number): Record<string, unknown> {
+  enter(depth);
   const out: Record<string, unknown> = {};
   const { text } = state;
   while (state.i < state.count) {
@@ -121,7 +148,9 @@ function parseMap(state: State, indent: number): Record<string, unknown> {
     const from = state.start[i];
     const to = state.end[i];
     const keyEnd = scanKey(text, from, to);
-    if (keyEnd < 0) throw unsupported;
+    // `yaml` measures YAML's limit on implicit keys from the start of the item's tokens, which may be the
+    // line break before the key's line: a key whose `:` is past column 1,023 is left to it.
+    if (keyEnd < 0 || keyEnd - from + indent >= MAX_IMPLICIT_KEY) throw unsupported;
     const key = text.slice(from, keyEnd);
     // A duplicate key, or one the prototype has (`constructor`): values are never undefined, so anything
     // already there sends the map to the full parser, which reports or reads it correctly.
@@ -129,12 +158,12 @@ function parseMap(state: State, indent: number): Record<string, unknown> {
     let restStart = keyEnd + 1;
     while (text.charCodeAt(restStart) === 32 && restStart < to) restStart++;
     state.i++;
-    out[key] = parseValueAfterKey(state, indent, i, restStart === to ? '' : text.slice(restStart, to));
+    out[key] = parseValueAfterKey(state, indent, i, restStart === to ? '' : text.slice(restStart, to), depth);
   }
   return out;
 }
 
-function parseValueAfterKey(state: State, indent: number, keyLine: number, rest: string): unknown {
+function parseValueAfterKey(state: State, indent: number, keyLine: number, rest: string, depth: number): unknown {
   if (rest[0] === '|' || rest[0] === '>') {
     const block = /^([|>])(-?)(?: +#.*)?$/.exec(rest);
     if (!block) throw unsupported;
@@ -142,17 +171,18 @@ function parseValueAfterKey(state: State, indent: number, keyLine: number, rest:
   }
   const next = state.i < state.count ? state.i : -1;
   if (rest === '' || rest[0] === '#') {
-    if (next >= 0 && state.indent[next] > indent) return parseBlock(state, state.indent[next]);
+    if (next >= 0 && state.indent[next] > indent) return parseBlock(state, state.indent[next], depth + 1);
     // A sequence may sit at the same indentation as its key.
-    if (next >= 0 && state.indent[next] === indent && isSeqItem(state, next)) return parseSeq(state, indent);
+    if (next >= 0 && state.indent[next] === indent && isSeqItem(state, next)) return parseSeq(state, indent, depth + 1);
     return null;
   }
   // A scalar continued on more-indented lines is a multi-line scalar: left to the full parser.
   if (next >= 0 && state.indent[next] > indent) throw unsupported;
-  return parseInline(rest);
+  return parseInline(rest, depth);
 }
 
-function parseSeq(state: State, indent: number): unknown[] {
+function parseSeq(state: State, indent: number, depth: number): unknown[] {
+  enter(depth);
   const out: unknown[] = [];
   const { text } = state;
   while (state.i < state.count) {
@@ -165,18 +195,18 @@ function parseSeq(state: State, indent: number): unknown[] {
     if (c === -1 || c === 35 /* # */) {
       state.i++;
       const next = state.i;
-      out.push(next < state.count && state.indent[next] > indent ? parseBlock(state, state.indent[next]) : null);
+      out.push(next < state.count && state.indent[next] > indent ? parseBlock(state, state.indent[next], depth + 1) : null);
     } else if (c === 45 && (restStart + 1 === to || text.charCodeAt(restStart + 1) === 32)) {
       throw unsupported;
     } else if (scanKey(text, restStart, to) >= 0) {
       // `- key: value` opens a mapping whose keys line up with `key`: treat the rest as its first line.
       state.indent[i] = indent + (restStart - state.start[i]);
       state.start[i] = restStart;
-      out.push(parseMap(state, state.indent[i]));
+      out.push(parseMap(state, state.indent[i], depth + 1));
     } else {
       state.i++;
       if (state.i < state.count && state.indent[state.i] > indent) throw unsupported;
-      out.push(parseInline(text.slice(restStart, to)));
+      out.push(parseInline(text.slice(restStart, to), depth));
     }
   }
   return out;
@@ -197,8 +227,7 @@ function blockScalar(state: State, parentIndent: number, keyLine: number, folded
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const line = text.slice(lineStart, lineEnd);
     const indent = leadingSpaces(line);
     if (indent === line.length) {
       // Whitespace-only lines longer than the indentation carry content: left to the full parser.
@@ -244,12 +273,12 @@ function leadingSpaces(line: string): number {
   return n;
 }
 
-/** A value written on the rest of a line: a quoted or plain scalar, or a flow collection. */
-function parseInline(text: string): unknown {
+/** A value written on the rest of a line, in a collection at `depth`: a quoted or plain scalar, or a flow collection. */
+function parseInline(text: string, depth: number): unknown {
   const c = text[0];
   if (c === '"' || c === "'" || c === '[' || c === '{') {
     const cursor = { text, p: 0 };
-    const value = parseFlowNode(cursor, false);
+    const value = parseFlowNode(cursor, depth + 1);
     expectLineEnd(cursor);
     return value;
   }
@@ -266,25 +295,38 @@ interface Cursor {
   p: number;
 }
 
-function parseFlowNode(cursor: Cursor, inFlow: boolean): unknown {
+/** A node in a flow collection (or a quoted scalar or flow collection on a block line), at `depth` if a collection. */
+function parseFlowNode(cursor: Cursor, depth: number): unknown {
   const c = cursor.text[cursor.p];
   if (c === '"') return doubleQuoted(cursor);
   if (c === "'") return singleQuoted(cursor);
-  if (c === '[') return flowSeq(cursor);
-  if (c === '{') return flowMap(cursor);
+  if (c === '[') return flowSeq(cursor, depth);
+  if (c === '{') return flowMap(cursor, depth);
   const start = cursor.p;
   for (; cursor.p < cursor.text.length; cursor.p++) {
     const c = cursor.text.charCodeAt(cursor.p);
     if (c === 44 /* , */ || c === 91 || c === 93 /* [ ] */ || c === 123 || c === 125 /* { } */) break;
+    // ` #` starts a comment, which runs to the end of the line, brackets and all: left to the full parser.
+    if (c === 35 /* # */ && cursor.text.charCodeAt(cursor.p - 1) === 32) throw unsupported;
   }
-  return plainScalar(cursor.text.slice(start, cursor.p).trim(), inFlow);
+  return plainScalar(trimSpaces(cursor.text.slice(start, cursor.p)), true);
+}
+
+/** Only spaces: String#trim() also removes characters that are text to YAML (U+00A0, U+3000…). */
+function trimSpaces(text: string): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
 }
 
 function skipSpaces(cursor: Cursor): void {
   while (cursor.text[cursor.p] === ' ') cursor.p++;
 }
 
-function flowSeq(cursor: Cursor): unknown[] {
+function flowSeq(cursor: Cursor, depth: number): unknown[] {
+  enter(depth);
   const out: unknown[] = [];
   cursor.p++;
   skipSpaces(cursor);
@@ -293,7 +335,7 @@ function flowSeq(cursor: Cursor): unknown[] {
     return out;
   }
   for (;;) {
-    out.push(parseFlowNode(cursor, true));
+    out.push(parseFlowNode(cursor, depth + 1));
     skipSpaces(cursor);
     const c = cursor.text[cursor.p++];
     if (c === ']') return out;
@@ -303,7 +345,8 @@ function flowSeq(cursor: Cursor): unknown[] {
   }
 }
 
-function flowMap(cursor: Cursor): Record<string, unknown> {
+function flowMap(cursor: Cursor, depth: number): Record<string, unknown> {
+  enter(depth);
   const out: Record<string, unknown> = {};
   cursor.p++;
   skipSpaces(cursor);
@@ -313,12 +356,12 @@ function flowMap(cursor: Cursor): Record<string, unknown> {
   }
   for (;;) {
     const keyEnd = scanKey(cursor.text, cursor.p, cursor.text.length);
-    if (keyEnd < 0 || cursor.text.charCodeAt(keyEnd + 1) !== 32) throw unsupported;
+    if (keyEnd < 0 || keyEnd - cursor.p >= MAX_IMPLICIT_KEY || cursor.text.charCodeAt(keyEnd + 1) !== 32) throw unsupported;
     const key = cursor.text.slice(cursor.p, keyEnd);
     if (Object.hasOwn(out, key) || key === '__proto__') throw unsupported;
     cursor.p = keyEnd + 2;
     skipSpaces(cursor);
-    out[key] = parseFlowNode(cursor, true);
+    out[key] = parseFlowNode(cursor, depth + 1);
     skipSpaces(cursor);
     const c = cursor.text[cursor.p++];
     if (c === '}') return out;
@@ -379,7 +422,7 @@ function doubleQuoted(cursor: Cursor): string {
 function plainScalar(raw: string, inFlow: boolean): unknown {
   let text = raw;
   const comment = text.indexOf(' #');
-  if (comment >= 0) text = text.slice(0, comment).trimEnd();
+  if (comment >= 0) text = trimSpaces(text.slice(0, comment));
   if (text === '') {
     if (inFlow) throw unsupported;
     return null;

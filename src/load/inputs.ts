@@ -34,7 +34,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
       found = [input];
     } else if (info && !options.exclude?.length) {
       found = findMapsIn(resolve(cwd, input)).map((f) => join(input, f));
-      if (found.length === 0) throw new JourneymapError(`no *.journey.yaml or *.journey.yml files in ${input}`);
+      if (found.length === 0) throw noMapsIn(input, resolve(cwd, input));
     } else {
       const { glob, isDynamicPattern } = await import('tinyglobby');
       if (!info && isDynamicPattern(input)) {
@@ -45,12 +45,29 @@ export async function expandInputs(inputs: string[], options: ExpandOptions = {}
       } else {
         found = await glob(MAP_PATTERNS, { cwd: resolve(cwd, input), ignore, dot: false, onlyFiles: true });
         found = found.map((f) => join(input, f));
-        if (found.length === 0) throw new JourneymapError(`no *.journey.yaml or *.journey.yml files in ${input}`);
+        if (found.length === 0) throw noMapsIn(input, resolve(cwd, input));
       }
     }
     out.push(...found.sort());
   }
   return [...new Set(out)];
+}
+
+/**
+ * No map in a folder. When it holds YAML files under other names (`knee.yaml`), say how maps are named:
+ * the commonest reason a folder of maps seems empty.
+ */
+function noMapsIn(input: string, folder: string): JourneymapError {
+  let yaml: string[] = [];
+  try {
+    yaml = readdirSync(folder).filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith('.')).sort();
+  } catch {
+    // An unreadable folder gets the plain message.
+  }
+  const hint = yaml.length
+    ? `; ${yaml.slice(0, 3).join(', ')}${yaml.length > 3 ? ` and ${yaml.length - 3} more` : ''} ${yaml.length === 1 ? 'is' : 'are'} YAML, but a folder is searched for maps named *.journey.yaml: rename ${yaml.length === 1 ? 'it' : 'them'} (knee.yaml to knee.journey.yaml), or name the file itself on the command line`
+    : '';
+  return new JourneymapError(`no *.journey.yaml or *.journey.yml files in ${input}${hint}`);
 }
 
 /** Synchronous on purpose: a short run then never starts libuv's thread pool. */

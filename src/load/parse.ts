@@ -1,12 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { duplicateKeyOffsets } from './duplicate-keys.js';
-import { countLines, findItemOverflow, MAX_YAML_ITEMS } from './yaml-items.js';
+import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { RawFinding } from '../validate/finding.js';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
+import { MAX_DEPTH } from './limits.js';
+import { ItemCounter, MAX_YAML_ITEMS } from './yaml-items.js';
+
+export { MAX_DEPTH } from './limits.js';
 
 /** YAML maps never need aliases; a handful is allowed, an alias bomb is not. */
 export const MAX_ALIASES = 100;
-/** Deeper than any journey map nests (about 8 levels), shallow enough for every parser's stack. */
-export const MAX_DEPTH = 64;
 
 export interface ParsedSource {
   /** The data, when the file parsed into a top-level mapping. */
@@ -20,27 +21,21 @@ export interface ParsedSource {
 export function parseWithPositions(text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const findings: RawFinding[] = [];
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) {
-    // Do not hand 20,000 nested brackets to a recursive parser: report the first bracket too deep.
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
-    findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: deep });
-    return { lineCounter, findings };
-  }
-  const crowded = findItemOverflow(text);
-  if (crowded !== undefined) {
-    // The position-keeping parse of millions of items would take gigabytes: refuse the file instead.
-    countLines(text, lineCounter);
-    const message = `the file holds more than ${MAX_YAML_ITEMS.toLocaleString('en-US')} YAML items (keys, values, list entries), over the limit for a journey map`;
-    findings.push({ ruleId: 'file-too-large', message, path: [], offset: crowded });
-    return { lineCounter, findings };
-  }
   let document: Document.Parsed;
   try {
-    // yaml's own duplicate-key check compares each key with every key before it (quadratic in a mapping's
-    // size); duplicateKeyOffsets finds the same keys with one set per mapping.
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false, version: '1.2', schema: 'core', strict: true });
+    // yaml's own duplicate-key check (uniqueKeys) compares each key with every key before it, quadratic in
+    // a mapping's size; duplicateKeyOffsets finds the same keys with one set per mapping.
+    const parsed = parseDocumentWithinLimits(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false, version: '1.2', schema: 'core', strict: true });
+    if ('tooDeep' in parsed) {
+      findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: parsed.tooDeep });
+      return { lineCounter, findings };
+    }
+    if ('tooMany' in parsed) {
+      const message = `the file holds more than ${MAX_YAML_ITEMS.toLocaleString('en-US')} YAML items (keys, values, list entries), over the limit for a journey map`;
+      findings.push({ ruleId: 'file-too-large', message, path: [], offset: parsed.tooMany });
+      return { lineCounter, findings };
+    }
+    document = parsed.document;
   } catch (error) {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
@@ -56,7 +51,8 @@ export function parseWithPositions(text: string): ParsedSource {
 
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null && !text.slice(root.range[0], root.range[1]).trim())) {
-    findings.push({ ruleId: 'empty-file', message: 'the file is empty: a map starts with `journeymap: 1`', path: [], offset: 0 });
+    const what = text.trim() ? 'the file holds only comments' : 'the file is empty';
+    findings.push({ ruleId: 'empty-file', message: `${what}: a map starts with \`journeymap: 1\``, path: [], offset: 0 });
     return { document, lineCounter, findings };
   }
   if (!isMap(root)) {
@@ -68,6 +64,11 @@ export function parseWithPositions(text: string): ParsedSource {
   const aliases = text.includes('*') ? countAliases(document) : { count: 0, firstOffset: 0 };
   if (aliases.count > MAX_ALIASES) {
     findings.push({ ruleId: 'alias-limit', message: `the file uses ${aliases.count} YAML aliases, over the limit of ${MAX_ALIASES}`, path: [], offset: aliases.firstOffset });
+    return { document, lineCounter, findings };
+  }
+  const complexKey = firstComplexKey(document);
+  if (complexKey !== undefined) {
+    findings.push({ ruleId: 'yaml-syntax', message: 'a list, a mapping or an alias is used as a key; keys are single words such as `title` (a line that starts with `? ` makes what follows a key)', path: [], offset: complexKey });
     return { document, lineCounter, findings };
   }
   try {
@@ -87,6 +88,23 @@ function cleanMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
+/**
+ * Where the first key that is not a plain value starts. JavaScript objects only have text keys: the yaml
+ * package would turn such a key into text and print a warning of its own on stderr.
+ */
+function firstComplexKey(document: Document): number | undefined {
+  let at: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) || isAlias(pair.key)) {
+        at = (pair.key as Node).range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+    },
+  });
+  return at;
+}
+
 function countAliases(document: Document): { count: number; firstOffset: number } {
   let count = 0;
   let firstOffset = 0;
@@ -99,31 +117,52 @@ function countAliases(document: Document): { count: number; firstOffset: number 
 }
 
 /**
- * Offset of the first flow bracket or block indent that nests deeper than MAX_DEPTH, or undefined.
- * Conservative (it does not skip quoted text) and linear: it only guards the recursive parsers.
+ * What `yaml`'s parseDocument does (same lexer, parser, composer and options), except that it stops before
+ * the composer sees the document when a collection nests deeper than MAX_DEPTH (the composer recurses), or
+ * when the text holds more than MAX_YAML_ITEMS items (the document would take gigabytes): then it returns
+ * where the first such collection, or the first item past the limit, starts. Depth counts collections as
+ * written (block mappings, block sequences, flow collections), top level 1, measured on yaml's parser stack,
+ * which is an array, not the call stack: 20,000 brackets cost no recursion, and brackets in quoted text or
+ * block scalars none at all. The fast path (fast-yaml.ts) gives up above the same depth.
  */
-export function findExcessiveNesting(text: string): number | undefined {
-  let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (c === 32 || c === 45 /* - */) {
-        // Each "- " or two spaces of indentation is at most one level of block nesting.
-        if (++indent > MAX_DEPTH * 4) return i;
-        continue;
+function parseDocumentWithinLimits(
+  text: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter },
+): { document: Document.Parsed } | { tooDeep: number } | { tooMany: number } {
+  const parser = new Parser(options.lineCounter.addNewLine);
+  const items = new ItemCounter();
+  let tooDeep: number | undefined;
+  let tooMany: number | undefined;
+  function* tokens(): Generator<CST.Token> {
+    options.lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      if (items.add(lexeme)) {
+        tooMany = items.offset;
+        return;
       }
-      lineStart = false;
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_DEPTH && (tooDeep = firstTooDeep(parser.stack)) !== undefined) return;
     }
-    if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    yield* parser.end();
+  }
+  let document: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!document) document = next;
+    else {
+      document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  if (tooDeep !== undefined) return { tooDeep };
+  if (tooMany !== undefined) return { tooMany };
+  return { document: document! };
+}
+
+/** Offset of the collection on the parser's stack that is nested deeper than MAX_DEPTH, if any. */
+function firstTooDeep(stack: CST.Token[]): number | undefined {
+  let depth = 0;
+  for (const token of stack) {
+    if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && ++depth > MAX_DEPTH) return token.offset;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { RawFinding } from '../validate/finding.js';
-import { JourneymapError } from '../errors.js';
+import { ioFailure } from '../errors.js';
 
 /** Larger than any real map (the biggest examples are a few dozen KB), small enough to parse safely. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -14,24 +14,48 @@ export interface Source {
 
 export type SourceResult = { ok: true; source: Source } | { ok: false; file: string; text: string; finding: RawFinding };
 
-/** Reads a map as UTF-8 text, refusing oversized files before reading them and non-UTF-8 bytes with a location. */
-export async function readSource(path: string): Promise<SourceResult> {
-  return path === '-' ? decode('<stdin>', await readStdin()) : readSourceSync(path);
+/**
+ * Reads a map as UTF-8 text, refusing oversized files before reading them and non-UTF-8 bytes with a
+ * location. `name` is what messages call the file (default: the path as given).
+ */
+export async function readSource(path: string, name = path): Promise<SourceResult> {
+  return path === '-' ? decode('<stdin>', await readStdin()) : readSourceSync(path, name);
 }
 
-/** The synchronous form, for the tight loop that checks thousands of files. */
-export function readSourceSync(path: string): SourceResult {
+/**
+ * The synchronous form, for the tight loop that checks thousands of files. Only a regular file is read
+ * (opened without blocking, so a FIFO cannot hang the run), and never more than the size limit: a file
+ * whose size the system does not know (/proc, a device) cannot make it read without end.
+ */
+export function readSourceSync(path: string, name = path): SourceResult {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return tooLarge(path, size);
-    return decode(path, readFileSync(fd));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (stats.size > MAX_FILE_BYTES) return tooLarge(name, stats.size);
+    const bytes = readUpTo(fd, MAX_FILE_BYTES + 1);
+    return decode(name, bytes);
   } catch (error) {
-    throw ioError(path, error);
+    throw ioFailure('read', name, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** At most `limit` bytes of a file, read until its end or the limit. */
+function readUpTo(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    total += read;
+    if (total >= limit) break;
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 export function decode(file: string, bytes: Uint8Array): SourceResult {
@@ -42,14 +66,23 @@ export function decode(file: string, bytes: Uint8Array): SourceResult {
   // isUtf8 checks the bytes natively; the place of a bad byte is worked out only when there is one.
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const before = normalizeLineBreaks(new TextDecoder('utf-8').decode(bytes.subarray(0, at)));
     const hex = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
     return encodingError(file, before.length, `bytes that are not UTF-8 (${hex}); save the file as UTF-8`, before);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
+  const text = normalizeLineBreaks(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom));
   if (text.includes('\0')) return encodingError(file, text.indexOf('\0'), 'the file holds NUL bytes: it is binary, not a YAML map', text);
   return { ok: true, source: { file, text } };
+}
+
+/**
+ * YAML reads CR LF and a lone CR as line breaks, as editors do. Turning both into LF here, once, gives
+ * every step after this one (both YAML paths, positions, code frames, other readers) the same lines:
+ * a file saved with old Mac line endings is read, and a stray CR does not shift line numbers.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function encodingError(file: string, offset: number, message: string, text = ''): SourceResult {
@@ -89,10 +122,4 @@ async function readStdin(): Promise<Buffer> {
     if (total > MAX_FILE_BYTES) break;
   }
   return Buffer.concat(chunks);
-}
-
-function ioError(path: string, error: unknown): JourneymapError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
-  return new JourneymapError(`cannot read ${path}: ${reason}`);
 }

@@ -1,35 +1,30 @@
-import { Lexer, type LineCounter } from 'yaml';
-
 /**
- * The most YAML items (keys, values, list entries: the lexer's tokens less spaces, line breaks, commas,
- * comments and closing brackets) a file may hold for the position-keeping parse. That parse keeps about
- * half a kilobyte per item at its peak, so this keeps a check under 1 GiB; a map grown to the 5 MB size
- * limit out of real content holds about 1.1 million, the largest examples a few thousand.
+ * The most YAML items (keys, values, list entries: the lexer's lexemes less spaces, line breaks, commas,
+ * comments and closing brackets) a file may hold for the position-keeping parse. That parse keeps up to a
+ * kilobyte per item at its peak: at this limit the built CLI peaks at 390-690 MB on the densest files
+ * (5 MB of `k1: 1` lines, of `- ` lines, of `[a,a,...]`), whatever the report format. A map of real content
+ * holds about 70,000 items a megabyte (350,000 at the 5 MB size limit); the largest examples a few thousand.
  */
 export const MAX_YAML_ITEMS = 600_000;
 
-/**
- * Where a text passes MAX_YAML_ITEMS, or undefined when it holds fewer. Streams the lexer's tokens, which
- * are dropped as they are counted: linear in time, constant in memory. A text shorter than the limit in
- * characters cannot hold that many items, and is not lexed at all.
- */
-export function findItemOverflow(text: string, limit = MAX_YAML_ITEMS): number | undefined {
-  if (text.length <= limit) return undefined;
-  let items = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    const c = token.charCodeAt(0);
-    // The lexer's own markers (document start, scalar follows, flow end) are not in the text.
-    if (token.length === 1 && (c === 0x02 || c === 0x18 || c === 0x1f)) continue;
-    // Spaces, line breaks, comments, commas and closing brackets are not items.
-    if (!(c === 32 || c === 10 || c === 13 || c === 9 || c === 35 || c === 44 || c === 93 || c === 125) && ++items > limit) return offset;
-    offset += token.length;
-  }
-  return undefined;
-}
+/** Counts the items among yaml's lexemes as they stream past, and knows where the count passes the limit. */
+export class ItemCounter {
+  private items = 0;
+  /** Where in the text the lexeme last counted starts. */
+  offset = 0;
+  private next = 0;
 
-/** Records the line starts of a text the parser never saw, so that a finding on it still has a line. */
-export function countLines(text: string, lineCounter: LineCounter): void {
-  lineCounter.addNewLine(0);
-  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) lineCounter.addNewLine(p + 1);
+  constructor(private readonly limit = MAX_YAML_ITEMS) {}
+
+  /** Counts one lexeme; true once the items pass the limit, `offset` then being where that item starts. */
+  add(lexeme: string): boolean {
+    const c = lexeme.charCodeAt(0);
+    // The lexer's own markers (document start, scalar follows, flow end) are not in the text.
+    if (lexeme.length === 1 && (c === 0x02 || c === 0x18 || c === 0x1f)) return false;
+    this.offset = this.next;
+    this.next += lexeme.length;
+    // Spaces, line breaks, comments, commas and closing brackets are not items.
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 35 || c === 44 || c === 93 || c === 125) return false;
+    return ++this.items > this.limit;
+  }
 }

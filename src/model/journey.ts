@@ -1,85 +1,17 @@
-import type { Channel, Gap, JourneyMap, Metric, Outreach, Persona, Stage, Timing, Touchpoint } from '../types/journeymap.js';
+import type { Channel, JourneyMap, Metric, Persona, Timing } from '../types/journeymap.js';
+import { analyseJourney } from './analysis.js';
 import { builtinChannels, isBuiltinChannel, type BuiltinChannelId } from './channels.js';
-import { resolveMilestones, resolveTiming, type ResolvedMilestone, type ResolvedTiming } from './milestones.js';
+import { resolveMilestones, resolveTiming } from './milestones.js';
+import { resolveThresholds, type Thresholds } from './thresholds.js';
+import type { GapModel, JourneyModel, OpportunityModel, OutreachModel, ResolvedChannel, StageModel, TouchpointModel } from './types.js';
 
-export type Severity = NonNullable<Gap['severity']>;
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-
-/** A channel with its display name and the built-in icon that draws it. */
-export interface ResolvedChannel {
-  id: string;
-  name: string;
-  icon: BuiltinChannelId;
+export interface JourneyOptions {
+  /** The run's thresholds over the defaults (configuration `analyze`, command line). */
+  thresholds?: Partial<Thresholds>;
 }
 
-export interface TouchpointModel {
-  /** `T1`, `T2`… in reading order across the map. */
-  ref: string;
-  index: number;
-  stageIndex: number;
-  source: Touchpoint;
-  channel: ResolvedChannel;
-  /** Personas named on the touchpoint; empty when it applies to all of them. */
-  personas: Persona[];
-  gaps: GapModel[];
-  timing?: ResolvedTiming;
-}
-
-export interface GapModel {
-  /** `G1`, `G2`… numbered in stage order, then in file order. */
-  ref: string;
-  stageIndex: number;
-  severity: Severity;
-  source: Gap;
-  touchpoints: TouchpointModel[];
-  opportunity?: OpportunityModel;
-}
-
-export interface OpportunityModel {
-  /** `O1`… one per gap that names an opportunity, numbered like the gaps. */
-  ref: string;
-  text: string;
-  gap: GapModel;
-}
-
-export interface OutreachModel {
-  ref: string;
-  stageIndex: number;
-  source: Outreach;
-  channel: ResolvedChannel;
-  gaps: GapModel[];
-  touchpoints: TouchpointModel[];
-  timing?: ResolvedTiming;
-}
-
-export interface StageModel {
-  index: number;
-  source: Stage;
-  touchpoints: TouchpointModel[];
-  gaps: GapModel[];
-  opportunities: OpportunityModel[];
-  outreach: OutreachModel[];
-}
-
-/**
- * A validated map with its references resolved and its items numbered: what every consumer (renderers,
- * analysis, diff) needs and none should compute twice. Nothing here knows about pixels or colours.
- */
-export interface JourneyModel {
-  map: JourneyMap;
-  stages: StageModel[];
-  touchpoints: TouchpointModel[];
-  gaps: GapModel[];
-  opportunities: OpportunityModel[];
-  outreach: OutreachModel[];
-  personas: Persona[];
-  milestones: ResolvedMilestone[];
-  /** Channels in the order they are first used. */
-  channels: ResolvedChannel[];
-}
-
-/** Builds the model of a map that passed validation (references are trusted to resolve). */
-export function buildJourney(map: JourneyMap): JourneyModel {
+/** Builds the model of a map that passed validation (references are trusted to resolve), and its analysis. */
+export function buildJourney(map: JourneyMap, options: JourneyOptions = {}): JourneyModel {
   const custom = new Map<string, Channel>((map.channels ?? []).map((c) => [c.id, c]));
   const usedChannels = new Map<string, ResolvedChannel>();
   const channel = (id: string): ResolvedChannel => {
@@ -128,6 +60,7 @@ export function buildJourney(map: JourneyMap): JourneyModel {
       severity: item.severity ?? 'medium',
       source: item,
       touchpoints: (item.touchpoints ?? []).map((id) => touchpointById.get(id)).filter((t): t is TouchpointModel => t !== undefined),
+      timing: timing(item.timing),
     };
     for (const t of gap.touchpoints) t.gaps.push(gap);
     stages[stage].gaps.push(gap);
@@ -154,7 +87,8 @@ export function buildJourney(map: JourneyMap): JourneyModel {
     stages[stage].outreach.push(model);
     return model;
   });
-  return { map, stages, touchpoints, gaps, opportunities, outreach, personas, milestones, channels: [...usedChannels.values()] };
+  const analysis = analyseJourney({ stages, touchpoints, gaps, outreach, milestones }, resolveThresholds(options.thresholds));
+  return { map, stages, touchpoints, gaps, opportunities, outreach, personas, milestones, channels: [...usedChannels.values()], analysis };
 }
 
 /** All metrics of a stage with where they come from: the stage itself, or one of its touchpoints. */

@@ -1,5 +1,5 @@
 import type { Milestone, Timing } from '../types/journeymap.js';
-import { durationInWords, offsetInDays, offsetInWords, offsetShort } from './timing.js';
+import { durationInWords, inSentence, offsetInDays, offsetInWords, offsetShort } from './timing.js';
 
 export interface ResolvedMilestone {
   id: string;
@@ -81,7 +81,7 @@ export function resolveTiming(timing: Timing, milestones: ResolvedMilestone[]): 
   const startOffset = first === undefined ? undefined : offsetInDays(first);
   if (startOffset === undefined) return undefined;
   const endOffset = timing.to === undefined ? startOffset : offsetInDays(timing.to) ?? startOffset;
-  const name = (milestone?.name ?? 'day 0').toLowerCase();
+  const name = milestone ? inSentence(milestone.name) : 'day 0';
   const untilOffset = timing.until === undefined ? undefined : offsetInDays(timing.until);
   const everyDays = timing.every === undefined ? undefined : offsetInDays(timing.every);
   let words = timing.label ?? (timing.at !== undefined ? offsetInWords(timing.at, name) : windowInWords(timing.from!, timing.to ?? timing.from!, name));

@@ -1,3 +1,5 @@
+import { plural } from '../words.js';
+
 /** Days per unit of an offset. Months and years are averages: timing is for ordering and drawing, not billing. */
 const unitDays = { h: 1 / 24, d: 1, w: 7, mo: 30.4375, y: 365.25 } as const;
 const unitWords = { h: 'hour', d: 'day', w: 'week', mo: 'month', y: 'year' } as const;
@@ -18,7 +20,7 @@ export function offsetInWords(offset: string, milestone: string): string {
   const amount = Number(match[2]);
   if (amount === 0) return `at ${milestone}`;
   const unit = unitWords[match[3] as keyof typeof unitWords];
-  return `${amount} ${unit}${amount === 1 ? '' : 's'} ${match[1] === '-' ? 'before' : 'after'} ${milestone}`;
+  return `${plural(amount, unit)} ${match[1] === '-' ? 'before' : 'after'} ${milestone}`;
 }
 
 /** A repeat interval in words: `1w` is `week`, `12h` is `12 hours`. */
@@ -36,4 +38,18 @@ export function offsetShort(offset: string): string {
   if (Number(match[2]) === 0) return 'day 0';
   const unit = { h: 'h', d: 'd', w: 'wk', mo: 'mo', y: 'y' }[match[3] as keyof typeof unitDays];
   return `${match[1] === '-' ? '\u2212' : '+'}${match[2]} ${unit}`;
+}
+
+/** A milestone's name mid-sentence: `after surgery`, but `after MRI` keeps its capitals. */
+export function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
+/** A day on the axis in words, relative to day 0's milestone: `8 weeks after surgery`, `day of surgery`. */
+export function dayInWords(day: number, milestone: string): string {
+  const abs = Math.abs(day);
+  if (abs < 0.5) return `day of ${milestone}`;
+  const side = day < 0 ? 'before' : 'after';
+  const unit = abs < 14 ? { n: Math.round(abs), w: 'day' } : abs < 120 ? { n: Math.round(abs / 7), w: 'week' } : { n: Math.round(abs / 30.4375), w: 'month' };
+  return `${plural(unit.n, unit.w)} ${side} ${milestone}`;
 }

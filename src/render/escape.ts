@@ -4,3 +4,8 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function escapeHtml(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => entities[c]);
 }
+
+/** Markdown-safe text: user text cannot open a link, a table cell or HTML. */
+export function mdEscape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { plural } from '../words.js';
 
 /** The server's own URL space, out of the way of any map or file name (dot segments are never served). */
 export const EVENTS_PATH = '/.journeymap/events';
@@ -50,7 +51,7 @@ function page(title: string, body: string): string {
 export function indexPage(entries: IndexEntry[], problem?: string): string {
   const rows = entries
     .map((e) => {
-      const state = e.errors ? `<span class="bad">\u2716 ${e.errors} error${e.errors === 1 ? '' : 's'}</span>` : e.warnings ? `<span class="warn">\u26a0 ${e.warnings} warning${e.warnings === 1 ? '' : 's'}</span>` : '\u2714 valid';
+      const state = e.errors ? `<span class="bad">\u2716 ${plural(e.errors, 'error')}</span>` : e.warnings ? `<span class="warn">\u26a0 ${plural(e.warnings, 'warning')}</span>` : '\u2714 valid';
       return `<tr><td><a href="${escapeHtml(e.url)}">${escapeHtml(e.title ?? e.file)}</a></td><td><small>${escapeHtml(e.file)}</small></td><td>${state}</td><td><a href="${escapeHtml(e.url.replace(/\.html$/, '.svg'))}">svg</a></td></tr>`;
     })
     .join('');

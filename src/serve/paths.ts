@@ -59,6 +59,14 @@ export function requestSegments(rawUrl: string): string[] {
   return segments;
 }
 
+/** Whether a file, once every symbolic link is followed, lies inside one of the served folders (also followed). */
+export async function insideServed(path: string, folders: string[]): Promise<boolean> {
+  const real = await realpath(path).catch(() => undefined);
+  if (real === undefined) return false;
+  const realFolders = await Promise.all(folders.map((f) => realpath(f).catch(() => f)));
+  return realFolders.some((folder) => isInside(folder, real));
+}
+
 /**
  * The file a request names under `base`, if it lies inside one of the served folders once every
  * symbolic link is followed; otherwise RefusedPath(403).
@@ -68,7 +76,6 @@ export async function servedFile(segments: string[], base: string, folders: stri
   if (!folders.some((folder) => isInside(folder, path))) throw new RefusedPath(403);
   const real = await realpath(path).catch(() => undefined);
   if (real === undefined) throw new RefusedPath(404);
-  const realFolders = await Promise.all(folders.map((f) => realpath(f).catch(() => f)));
-  if (!realFolders.some((folder) => isInside(folder, real))) throw new RefusedPath(403);
+  if (!(await insideServed(real, folders))) throw new RefusedPath(403);
   return real;
 }

@@ -2,27 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, relative, resolve, sep } from 'node:path';
-import { loadMap } from '../api.js';
-import { expandProjectInputs } from '../config/inputs.js';
-import type { InputSpec } from '../config/resolve.js';
 import { JourneymapError } from '../errors.js';
 import { formatters } from '../format/index.js';
+import type { Project } from '../project/index.js';
 import type { RenderOptions } from '../render/options.js';
-import type { RuleSettings } from '../validate/check.js';
 import { version } from '../version.js';
 import { templatesRevision, watchMaps, type MapWatcher } from '../watch/index.js';
 import { errorPage, EVENTS_PATH, indexPage, injectLiveReload, statusPage, type IndexEntry } from './pages.js';
-import { RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
+import { insideServed, RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
 
 export interface PreviewOptions {
-  inputs: InputSpec;
-  render: RenderOptions;
-  rules?: RuleSettings;
+  /** The run's project: the maps served, how they are checked and rendered. */
+  project: Project;
   /** Address to listen on: 127.0.0.1 unless the user chooses otherwise. */
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  configFile?: string;
   /** Told about each change pushed to the pages, and about watch errors. */
   log?: (message: string) => void;
 }
@@ -57,27 +52,39 @@ const TYPES: Record<string, string> = {
  * folders is reachable.
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
-  const { inputs } = options;
+  const { project } = options;
+  const { inputs } = project;
+  const configFile = project.config?.file;
   if (inputs.paths.includes('-')) throw new JourneymapError('serve cannot serve standard input; name the map files or folders');
-  const cwd = process.cwd();
+  const { cwd } = project;
   const { folders, base } = servedFolders(inputs.paths, inputs.cwd);
   const host = options.host ?? '127.0.0.1';
   const clients = new Set<ServerResponse>();
   // Changed by a template change (see templatesRevision); every page renders with the current one.
-  const render: RenderOptions = { ...options.render };
-  const templates = options.render.templates;
+  const render: RenderOptions = { ...project.render };
+  const templates = project.render.templates;
   let revision = 0;
-  const urlOf = (file: string) => `/${relative(base, resolve(cwd, file)).split(sep).join('/').replace(MAP_FILE, '.html')}`;
-  const mapFiles = async () => expandProjectInputs(inputs);
+  /** A map's page as path segments under the served root (decoded), and as the URL a link needs (encoded). */
+  const segmentsOf = (file: string) => relative(base, resolve(cwd, file)).replace(MAP_FILE, '.html').split(sep);
+  const urlOf = (file: string) => `/${segmentsOf(file).map(encodeURIComponent).join('/')}`;
+  /**
+   * The maps the project selects, less any whose real path (every link followed) lies outside the served
+   * folders: a `*.journey.yaml` link to a file elsewhere is never read, let alone quoted in a page.
+   */
+  const mapFiles = async () => {
+    const files = await project.files();
+    const inside = await Promise.all(files.map((f) => insideServed(resolve(cwd, f), folders)));
+    return files.filter((_, i) => inside[i]);
+  };
 
   /** The map file a `.html`/`.svg` URL stands for, if it is one of the served maps. */
   const mapFor = async (segments: string[]): Promise<string | undefined> => {
-    const wanted = `/${segments.join('/')}`.replace(/\.(html|svg)$/, '.html');
-    return (await mapFiles().catch(() => [])).find((f) => urlOf(f) === wanted);
+    const wanted = segments.join('/').replace(/\.(html|svg)$/, '.html');
+    return (await mapFiles().catch(() => [])).find((f) => segmentsOf(f).join('/') === wanted);
   };
 
   const renderPage = async (file: string, format: 'html' | 'svg'): Promise<{ status: number; body: string; type: string }> => {
-    const { report, map } = await loadMap(file, { rules: options.rules });
+    const { report, map } = await project.load(file);
     if (!map) return { status: 422, type: TYPES['.html'], body: injectLiveReload(errorPage(file, formatters.stylish([report], { color: false, version }))) };
     if (format === 'svg') {
       const { renderSvg } = await import('../render/svg/index.js');
@@ -96,7 +103,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }
     const entries: IndexEntry[] = [];
     for (const file of files) {
-      const { report, map } = await loadMap(file, { rules: options.rules }).catch(() => ({ report: { findings: [] }, map: undefined }));
+      const { report, map } = await project.load(file).catch(() => ({ report: { findings: [] }, map: undefined }));
       const errors = report.findings.filter((f) => f.severity === 'error').length || (map ? 0 : 1);
       entries.push({ file, url: urlOf(file), title: map?.title, errors, warnings: report.findings.length - errors });
     }
@@ -144,7 +151,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     for (const client of clients) client.write(`data: ${message}\n\n`);
   };
   const watcher: MapWatcher = watchMaps(
-    { inputs, templates: options.render.templates, configFile: options.configFile },
+    { inputs, files: mapFiles, templates, configFile },
     {
       onMap: (file) => {
         options.log?.(`changed ${file}`);
@@ -155,7 +162,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (templates) render.templates = templatesRevision(templates, ++revision);
         broadcast('*');
       },
-      onConfig: () => options.log?.(`journeymap: ${options.configFile} changed; restart serve to apply it`),
+      onConfig: () => options.log?.(`journeymap: ${configFile} changed; restart serve to apply it`),
       onError: (error) => options.log?.(`journeymap: ${(error as Error)?.message ?? String(error)}`),
     },
   );

@@ -462,6 +462,7 @@ export interface Gap {
    * Evidence and detail.
    */
   description?: string;
+  timing?: Timing1;
   /**
    * A single line of text.
    */
@@ -482,6 +483,39 @@ export interface Gap {
    * Where closing the gap stands.
    */
   status?: 'open' | 'planned' | 'in-progress' | 'closed';
+}
+/**
+ * The period the gap is about, on the map's time axis. A contact hole (a stretch after care longer than the `analyze` threshold with no outreach) names the gap whose period overlaps it most; a gap without `timing` names no hole.
+ */
+export interface Timing1 {
+  /**
+   * The id of something declared elsewhere in the map.
+   */
+  milestone?: string;
+  /**
+   * The moment, as an offset from the milestone.
+   */
+  at?: string;
+  /**
+   * Start of a window, as an offset from the milestone.
+   */
+  from?: string;
+  /**
+   * End of a window, as an offset from the milestone.
+   */
+  to?: string;
+  /**
+   * Repeat interval, from `at` (or `from`) until `until` (or `to`).
+   */
+  every?: string;
+  /**
+   * Last repetition, as an offset from the milestone.
+   */
+  until?: string;
+  /**
+   * A single line of text.
+   */
+  label?: string;
 }
 /**
  * A planned contact or campaign.
@@ -514,7 +548,7 @@ export interface Outreach {
    * A single line of text.
    */
   audience?: string;
-  timing?: Timing1;
+  timing?: Timing2;
   /**
    * The consent basis for contacting the person this way (in the US, TCPA for texts and calls, CAN-SPAM for email).
    */
@@ -534,7 +568,7 @@ export interface Outreach {
 /**
  * When it is sent, relative to a milestone.
  */
-export interface Timing1 {
+export interface Timing2 {
   /**
    * The id of something declared elsewhere in the map.
    */
@@ -570,7 +604,7 @@ export interface Timing1 {
  * This interface was referenced by `JourneyMap`'s JSON-Schema
  * via the `definition` "timing".
  */
-export interface Timing2 {
+export interface Timing3 {
   /**
    * The id of something declared elsewhere in the map.
    */

@@ -20,6 +20,7 @@ export const rules = {
   'alias-limit': { severity: 'error', description: 'Too many YAML aliases: a map never needs them, an alias bomb does.' },
   'nesting-depth': { severity: 'error', description: 'The YAML nests deeper than any journey map does.' },
   'not-a-map': { severity: 'error', description: 'The top level of the file is not a mapping of keys.' },
+  'invalid-character': { severity: 'error', description: 'Text holds a control character or a noncharacter that no HTML page or SVG image can show.' },
   // The schema
   'format-version': { severity: 'error', description: '`journeymap:` is missing or names a version this tool does not read.' },
   'required-property': { severity: 'error', description: 'A required property is missing.' },

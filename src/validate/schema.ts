@@ -64,7 +64,7 @@ function typeOf(value: unknown): string {
   if (value === null) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : String(value);
   if (typeof value === 'boolean') return 'true/false';
   return 'text';
 }

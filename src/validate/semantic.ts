@@ -1,5 +1,6 @@
-import { builtinChannels, isBuiltinChannel } from '../model/channels.js';
+import { builtinChannels, channelSynonyms, isBuiltinChannel } from '../model/channels.js';
 import type { DataPath, RawFinding } from './finding.js';
+import { characterFindings } from './characters.js';
 import { closest } from './suggest.js';
 import { offsetInDays } from '../model/timing.js';
 
@@ -94,8 +95,9 @@ export function semanticFindings(map: Obj): RawFinding[] {
     if (found?.kind === kind) return false;
     const candidates = candidatesFor(kind);
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
-    const suggestion = suggestionsLeft-- > 0 ? closest(id, candidates) : undefined;
-    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : kind === 'channel' ? '; declare it under `channels` or use a built-in channel' : candidates.length === 0 ? `; the map declares no ${kind}` : '';
+    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? (suggestionsLeft-- > 0 ? closest(id, candidates) : undefined);
+    const builtins = kind === 'channel' ? ` (the built-in channels are ${Object.keys(builtinChannels).join(', ')}; any other must be declared under \`channels\`)` : '';
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?${builtins}` : kind === 'channel' ? builtins : candidates.length === 0 ? `; the map declares no ${kind}` : '';
     miss = `unknown ${kind} \`${id}\`${other}${hint}`;
     return true;
   };
@@ -159,6 +161,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
         findings.push({ ruleId: 'gap-touchpoint-in-other-stage', message: `touchpoint \`${String(t)}\` belongs to stage \`${owner}\`, not to this gap's stage \`${g.stage}\``, path: ['gaps', i, 'touchpoints', k] });
       }
     });
+    checkTiming(g.timing, ['gaps', i, 'timing']);
     if (g.opportunity === undefined) {
       findings.push({ ruleId: 'gap-without-opportunity', message: `gap "${str(g.title) ?? str(g.id) ?? i + 1}" has no \`opportunity\`: say what would close it`, path: ['gaps', i, 'id'], target: 'key' });
     }
@@ -178,6 +181,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
     const id = isObj(c) ? str(c.id) : undefined;
     if (id && !usedChannels.has(id)) findings.push({ ruleId: 'unused-channel', message: `channel \`${id}\` is declared but no touchpoint or outreach uses it`, path: ['channels', i, 'id'] });
   });
+  findings.push(...characterFindings(map));
   return findings;
 }
 

@@ -1,7 +1,27 @@
 import { distance } from 'fastest-levenshtein';
 
-/** The candidate closest to `word`, if it is close enough to be a plausible typo. */
+/** The words of an id or a name: `lifestyle-change` and `Lifestyle change` both give lifestyle, change. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+
+/**
+ * The candidate `word` most plausibly meant: one it begins (`lifestyle` for `lifestyle-change`), else one
+ * sharing a whole word with it (`change` for `lifestyle-change`), else the closest by edit distance when
+ * close enough to be a typo. Ties go to the first in alphabetical order, so messages are stable.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates].sort();
+  const lower = word.toLowerCase();
+  if (lower.length >= 3) {
+    const prefixed = list.filter((c) => c.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+    const words = wordsOf(word);
+    const sharing = list.filter((c) => wordsOf(c).some((w) => words.includes(w)));
+    if (sharing.length === 1) return sharing[0];
+  }
+  return closestByDistance(word, list);
+}
+
+function closestByDistance(word: string, candidates: string[]): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;

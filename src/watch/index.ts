@@ -1,8 +1,8 @@
-import { resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandProjectInputs } from '../config/inputs.js';
-import type { InputSpec } from '../config/resolve.js';
+import type { InputSpec } from '../project/inputs.js';
 
 export interface WatchHandlers {
   /** A map was saved or added (path relative to the working folder). */
@@ -17,6 +17,8 @@ export interface WatchHandlers {
 
 export interface WatchOptions {
   inputs: InputSpec;
+  /** The maps the inputs select now (with their exclusions): a project's `files()`. */
+  files(): Promise<string[]>;
   templates?: string;
   configFile?: string;
   /** Changes closer together than this are handled once (editors save in several steps). */
@@ -47,7 +49,8 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
   if (templates) targets.add(templates);
   if (config) targets.add(config);
 
-  const watcher: FSWatcher = watch([...targets], { ignoreInitial: true, ignored: (path) => IGNORED.test(path), persistent: true });
+  const watched = watchedEntries(targets);
+  const watcher: FSWatcher = watch(watched.paths, { ignoreInitial: true, ignored: (path) => IGNORED.test(path) || watched.ignored(path), persistent: true });
   const timers = new Map<string, NodeJS.Timeout>();
   let queue: Promise<void> = Promise.resolve();
   const run = (task: () => Promise<void> | void) => {
@@ -65,7 +68,7 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
         if (templates && (absolute === templates || absolute.startsWith(templates + sep))) return run(() => handlers.onTemplates());
         if (MAP_FILE.test(absolute)) run(async () => {
           // A file is one of the maps only if the inputs (with their exclusions) still select it.
-          const files = await expandProjectInputs(inputs).catch(() => [] as string[]);
+          const files = await options.files().catch(() => [] as string[]);
           const file = files.find((f) => f !== '-' && resolve(f) === absolute);
           if (file !== undefined) await handlers.onMap(file);
         });
@@ -85,25 +88,42 @@ export function watchMaps(options: WatchOptions, handlers: WatchHandlers): MapWa
   };
 }
 
+/**
+ * What chokidar watches for these targets. A folder is watched whole. A single file is watched through
+ * its folder's entry for it: `git checkout FILE`, or an editor saving by rename, replaces the file, and
+ * a watch on the file itself can miss the new one; a folder sees it appear, as it does for a folder
+ * target. The rest of such a folder is ignored, and so is not descended into.
+ */
+function watchedEntries(targets: Set<string>): { paths: string[]; ignored: (path: string) => boolean } {
+  const folders = [...targets].filter(isFolder);
+  const inFolder = (path: string) => folders.some((folder) => path === folder || path.startsWith(folder + sep));
+  const files = new Set([...targets].filter((target) => !folders.includes(target)));
+  const parents = new Set([...files].map((file) => dirname(file)).filter((parent) => !inFolder(parent)));
+  return {
+    paths: [...folders, ...parents],
+    ignored: (path) => {
+      const absolute = resolve(path);
+      if (parents.has(absolute) || files.has(absolute) || inFolder(absolute)) return false;
+      return [...parents].some((parent) => absolute.startsWith(parent + sep));
+    },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // A map not there yet is a file to come.
+    return false;
+  }
+}
+
 /** The part of a path before its first glob character: the folder to watch for a glob. */
 function staticPrefix(path: string): string {
   if (!isDynamicPattern(path)) return path;
   const parts = path.split(/[\\/]/);
   const index = parts.findIndex((part) => isDynamicPattern(part));
   return parts.slice(0, index).join('/') || '.';
-}
-
-/** Resolves on the first SIGINT or SIGTERM: the way a watch or a server is meant to end. */
-export function untilInterrupted(): Promise<void> {
-  return new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /**

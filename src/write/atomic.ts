@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ioFailure } from '../errors.js';
 
 let written = 0;
 
@@ -7,18 +8,23 @@ let written = 0;
  * Writes a file so that readers see either the old content or the new, never a half-written file:
  * the data goes to a temporary file beside the target, which is then renamed over it. The calls are
  * synchronous on purpose: outputs are small, and a short run then never starts libuv's thread pool.
- * The temporary name needs to be unique, not secret: `wx` refuses to reuse an existing file.
+ * The temporary name needs to be unique, not secret: `wx` refuses to reuse an existing file. A failure is
+ * a JourneymapError naming the path and the system's reason.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${++written}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw ioFailure('create the folder', dir, error);
+  }
   try {
     writeFileSync(temp, data, { flag: 'wx' });
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw ioFailure('write', path, error);
   }
 }
 

@@ -1,6 +1,7 @@
 import { countBySeverity, type Analysis } from '../index.js';
 import { SEVERITIES, STATUSES } from '../checks.js';
-import { dayInWords } from '../timeline.js';
+import { dayInWords } from '../../model/timing.js';
+import { plural } from '../../words.js';
 import { escapeHtml as e, htmlPage, num } from './page.js';
 import { contactLine, type AnalyzeFormatOptions } from './text.js';
 
@@ -106,7 +107,7 @@ function heatMap(a: Analysis): string {
       const n = c.touchpoints + c.outreach;
       const alpha = n ? 0.15 + 0.75 * (n / max) : 0;
       const style = n ? ` style="background: rgba(31, 95, 191, ${Math.round(alpha * 100) / 100}); color: ${alpha > 0.55 ? '#fff' : 'inherit'}"` : '';
-      const title = `${c.touchpoints} touchpoint${c.touchpoints === 1 ? '' : 's'}, ${c.outreach} outreach`;
+      const title = `${plural(c.touchpoints, 'touchpoint')}, ${c.outreach} outreach`;
       return `<td class="cell${n && r.stages === 1 ? ' single' : ''}"${style} title="${e(title)}">${n || ''}</td>`;
     });
     return `<tr><th scope="row">${e(r.name)}${r.stages === 1 ? ' *' : ''}</th>${cells.join('')}</tr>`;

@@ -15,7 +15,7 @@ export function analyzeJson(analyses: Analysis[], options: AnalyzeFormatOptions)
       milestone: a.contact.milestone ?? null,
       period: a.contact.period ?? null,
       skipped: a.contact.skipped ?? null,
-      holes: a.contact.holes.map((h) => ({ start: round(h.start), end: round(h.end), days: h.days, words: h.words, next: h.next?.id ?? null, previous: h.previous?.id ?? null })),
+      holes: a.contact.holes.map((h) => ({ start: round(h.start), end: round(h.end), days: h.days, words: h.words, gap: h.gap?.id ?? null, next: h.next?.id ?? null, previous: h.previous?.id ?? null })),
       contacts: a.contact.contacts.map((c) => ({ id: c.id, channel: c.channel, start: round(c.span.start), end: round(c.span.end) })),
     },
     gaps: a.gaps,

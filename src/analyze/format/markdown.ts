@@ -1,10 +1,7 @@
 import { countBySeverity, type Analysis } from '../index.js';
+import { mdEscape } from '../../render/escape.js';
+import { plural } from '../../words.js';
 import { abbreviate, contactLine, gapLines, type AnalyzeFormatOptions } from './text.js';
-
-/** Markdown-safe text: user text cannot open a link, a table cell or HTML. */
-export function mdEscape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
 
 /** For a pull-request comment or a wiki page. */
 export function analyzeMarkdown(analyses: Analysis[], _options: AnalyzeFormatOptions): string {
@@ -21,6 +18,6 @@ export function analyzeMarkdown(analyses: Analysis[], _options: AnalyzeFormatOpt
     out.push('', '### Contact after care', '', mdEscape(contactLine(a)), '', '### Gaps', '', ...gapLines(a).map((l) => `- ${mdEscape(l)}`), '');
   }
   const n = countBySeverity(analyses);
-  out.push(`**${n.error + n.warning + n.info} findings** (${n.error} errors, ${n.warning} warnings, ${n.info} info) in ${analyses.length} map${analyses.length === 1 ? '' : 's'}.`);
+  out.push(`**${n.error + n.warning + n.info} findings** (${n.error} errors, ${n.warning} warnings, ${n.info} info) in ${plural(analyses.length, 'map')}.`);
   return `${out.join('\n')}\n`;
 }

@@ -1,14 +1,13 @@
 import { Chalk } from 'chalk';
 import { countBySeverity, type Analysis } from '../index.js';
 import { SEVERITIES, STATUSES } from '../checks.js';
-import { dayInWords } from '../timeline.js';
+import { dayInWords } from '../../model/timing.js';
+import { plural } from '../../words.js';
 
 export interface AnalyzeFormatOptions {
   color: boolean;
   version: string;
 }
-
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** For people at a terminal: the findings as `file:line:col`, then the coverage matrix and the gap counts. */
 export function analyzeText(analyses: Analysis[], options: AnalyzeFormatOptions): string {

@@ -1,38 +1,32 @@
-import { join } from 'node:path';
-import { loadMapFromText, type LoadedMap } from '../../api.js';
-import { BuildCache, CACHE_DIR_NAME, readIfThere } from '../../cache/index.js';
-import { expandProjectInputs } from '../../config/inputs.js';
-import type { LoadedConfig } from '../../config/load.js';
-import { loadConfigForCommand } from '../../config/report.js';
-import { configPath, pick, resolveInputs, resolveRules, type GivenOnCommandLine } from '../../config/resolve.js';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { BuildCache, readIfThere } from '../../cache/index.js';
 import { ExitCode, JourneymapError } from '../../errors.js';
-import { readSource } from '../../load/source.js';
+import type { MapSource, Project } from '../../project/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../render/formats.js';
 import type { RenderOptions } from '../../render/options.js';
-import type { PrintOptions } from '../../render/print/index.js';
-import { reportUnreadable, type FileReport } from '../../validate/finding.js';
-import type { RuleSettings } from '../../validate/quick-check.js';
+import type { PrintJob, PrintOptions } from '../../render/print/index.js';
+import type { FileReport } from '../../validate/finding.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
+import { given, givenFlags, openProject } from '../project.js';
 
-export const OUTPUT_FORMATS = ['html', 'svg', 'pdf', 'png'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** Everything printing reads, plus what only the build command needs. */
-export interface BuildCommandOptions extends PrintOptions {
+/** Everything a build reads: the project's settings, and the options only build has. */
+export interface BuildOptions extends PrintOptions {
   format: OutputFormat[];
   color: boolean;
-  rules?: RuleSettings;
-  /** Where to keep output hashes; none: always rebuild. */
-  cacheDir?: string;
 }
 
-/** The options as commander parsed them, before the configuration is applied. */
-export interface BuildCliOptions extends Omit<BuildCommandOptions, 'format' | 'rules' | 'cacheDir'> {
+/** The options as commander parsed them; those that are settings are resolved by the project. */
+export interface BuildCliOptions {
   format: string;
-  config?: string;
+  browserPath?: string;
+  timeout?: number;
+  jobs?: number;
   cache: boolean;
   watch?: boolean;
+  color: boolean;
 }
 
 /** Parses `--format html,svg` into a list of known formats. */
@@ -41,41 +35,46 @@ export function parseFormats(value: string): OutputFormat[] {
   for (const f of formats) {
     if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new JourneymapError(`unknown output format "${f}"; choose from ${OUTPUT_FORMATS.join(', ')}`);
   }
-  if (formats.length === 0) throw new JourneymapError('--format needs at least one of html, svg, pdf, png');
+  if (formats.length === 0) throw new JourneymapError(`--format needs at least one of ${OUTPUT_FORMATS.join(', ')}`);
   return [...new Set(formats)] as OutputFormat[];
 }
 
-/** `journeymap build`: applies the configuration, builds once, and with `--watch` keeps rebuilding. */
-export async function runBuildCommand(paths: string[], cli: BuildCliOptions, given: GivenOnCommandLine): Promise<number> {
-  const { loaded, exit } = await loadConfigForCommand(cli.config, cli.color);
-  if (exit !== undefined) return exit;
-  const options = resolveBuildOptions(cli, given, loaded);
-  const inputs = resolveInputs(paths, loaded);
-  const cache = options.cacheDir ? new BuildCache(options.cacheDir) : undefined;
+/** `journeymap build`: builds the project's maps once, and with `--watch` keeps rebuilding. */
+export async function runBuildCommand(command: Command, paths: string[], cli: BuildCliOptions): Promise<number> {
+  const formats = given(command, 'format') ? parseFormats(cli.format) : undefined;
+  const project = await openProject(command, paths, { flags: givenFlags(command, { formats }), cache: cli.cache, color: cli.color });
+  if (typeof project === 'number') return project;
+  const options = buildOptions(project, cli);
+  const cache = project.cacheDir ? new BuildCache(project.cacheDir) : undefined;
 
-  if (!cli.watch) return buildMaps(await expandProjectInputs(inputs), options, cache);
-  if (inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
+  const files = await project.files();
+  refuseCollisions(files, options);
+  if (!cli.watch) return buildMaps(project, files, options, cache);
+  if (project.inputs.paths.includes('-')) throw new JourneymapError('--watch cannot watch standard input; name the map files');
 
-  await buildMaps(await expandProjectInputs(inputs), options, cache).catch(reportWatchError);
-  const { templatesRevision, untilInterrupted, watchMaps } = await import('../../watch/index.js');
+  await buildMaps(project, files, options, cache).catch(reportWatchError);
+  const { templatesRevision, watchMaps } = await import('../../watch/index.js');
+  const { untilInterrupted } = await import('../signals.js');
   let current = options;
   let revision = 0;
   const watcher = watchMaps(
-    { inputs, templates: options.templates, configFile: loaded?.file },
+    { inputs: project.inputs, files: project.files, templates: options.templates, configFile: project.config?.file },
     {
-      onMap: async (file) => void (await buildMaps([file], current, cache)),
+      onMap: async (file) => void (await buildMaps(project, [file], current, cache)),
       onTemplates: async () => {
         cache?.forgetTemplates();
         current = { ...options, templates: templatesRevision(options.templates!, ++revision) };
-        await buildMaps(await expandProjectInputs(inputs), current, cache);
+        await buildMaps(project, await project.files(), current, cache);
       },
-      onConfig: () => notice(`journeymap: ${loaded?.file} changed; restart the watch to apply it`),
+      onConfig: () => notice(`journeymap: ${project.config?.file} changed; restart the watch to apply it`),
       onError: reportWatchError,
     },
   );
   await watcher.ready;
+  // Listening for Ctrl-C before saying so: a signal sent as soon as the line appears must stop the watch.
+  const interrupted = untilInterrupted();
   notice('watching for changes (press Ctrl-C to stop)');
-  await untilInterrupted();
+  await interrupted;
   await watcher.close();
   return ExitCode.ok;
 }
@@ -85,32 +84,51 @@ function reportWatchError(error: unknown): void {
   notice(`journeymap: ${error instanceof JourneymapError ? error.message : ((error as Error)?.message ?? String(error))}`);
 }
 
-/** Each option from the command line if given there, else from the configuration, else the default. */
-export function resolveBuildOptions(cli: BuildCliOptions, given: GivenOnCommandLine, loaded: LoadedConfig | undefined): BuildCommandOptions {
-  const { config: _config, cache, watch: _watch, format, ...rest } = cli;
+/** The project's settings as a build uses them, with the options only build has. */
+export function buildOptions(project: Project, cli: BuildCliOptions): BuildOptions {
+  const { settings } = project;
   return {
-    ...rest,
-    format: pick('format', parseFormats(format), given, loaded, 'formats', (formats) => [...formats]),
-    outDir: pick('outDir', cli.outDir, given, loaded, 'outDir', configPath),
-    theme: pick('theme', cli.theme, given, loaded, 'theme'),
-    templates: pick('templates', cli.templates, given, loaded, 'templates', configPath),
-    paper: pick('paper', cli.paper, given, loaded, 'paper'),
-    orientation: pick('orientation', cli.orientation, given, loaded, 'orientation'),
-    scale: pick('scale', cli.scale, given, loaded, 'scale'),
-    rules: resolveRules(loaded?.config),
-    cacheDir: cache ? join(loaded?.dir ?? process.cwd(), CACHE_DIR_NAME) : undefined,
+    ...project.render,
+    format: settings.formats,
+    outDir: settings.outDir,
+    paper: settings.paper,
+    orientation: settings.orientation,
+    scale: settings.scale,
+    browserPath: cli.browserPath,
+    timeout: cli.timeout,
+    jobs: cli.jobs,
+    color: cli.color,
   };
+}
+
+/**
+ * Two maps whose outputs would land on the same file (`a/knee.journey.yaml` and `b/knee.journey.yaml` with
+ * one `--out-dir`) are refused before anything is written: one would silently overwrite the other.
+ */
+export function refuseCollisions(files: string[], options: Pick<BuildOptions, 'format' | 'outDir'>): void {
+  const owner = new Map<string, string>();
+  for (const file of files) {
+    for (const format of options.format) {
+      const out = resolve(outputPath(file, format, options.outDir));
+      const other = owner.get(out);
+      if (other !== undefined && other !== file) {
+        throw new JourneymapError(`${other} and ${file} would both be written to ${outputPath(file, format, options.outDir)}; build them into different folders, or rename one`);
+      }
+      owner.set(out, file);
+    }
+  }
 }
 
 /**
  * Validates each map, then renders the valid ones. A map with errors is reported as `validate` would and
  * none of its outputs is written or overwritten; the other maps still build. An output whose inputs have
- * not changed since it was written is skipped.
+ * not changed since it was written is skipped. A file that cannot be read or written is reported in one
+ * line (exit 2), and the other maps still build.
  */
-export async function buildMaps(files: string[], options: BuildCommandOptions, cache?: BuildCache): Promise<number> {
+export async function buildMaps(project: Project, files: string[], options: BuildOptions, cache?: BuildCache): Promise<number> {
   let exit: number = ExitCode.ok;
   const invalid: FileReport[] = [];
-  const printJobs: { file: string; map: NonNullable<LoadedMap['map']> }[] = [];
+  const printJobs: PrintJob[] = [];
   const printed: { output: string; key: string }[] = [];
   const wantsText = options.format.filter((f) => f === 'html' || f === 'svg');
   const wantsPrint = options.format.filter((f) => f === 'pdf' || f === 'png');
@@ -120,11 +138,19 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
       ? cache.key({ source: text, sourceFile: file, format, options: { ...cacheOptions(options), ...(format === 'pdf' ? await pdfFooterInputs(file) : {}) }, templates: options.templates })
       : undefined;
 
+  const ioFailed = (error: unknown) => {
+    if (!(error instanceof JourneymapError)) throw error;
+    notice(`journeymap: ${error.message}`);
+    exit = Math.max(exit, error.exitCode);
+  };
+
   for (const file of files) {
-    const { report, map, text } = await loadForBuild(file, options.rules);
+    const loaded = await project.load(file).catch(ioFailed);
+    if (!loaded) continue;
+    const { report, map, text } = loaded;
     if (report.findings.length) invalid.push(report);
     if (!map) {
-      exit = ExitCode.invalid;
+      exit = Math.max(exit, ExitCode.invalid);
       continue;
     }
     for (const format of wantsText) {
@@ -135,7 +161,12 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
         continue;
       }
       const data = renderers[format]!(map, { ...options, sourceFile: file });
-      await writeFileAtomic(out, data);
+      try {
+        await writeFileAtomic(out, data);
+      } catch (error) {
+        ioFailed(error);
+        continue;
+      }
       if (key) await cache!.record(out, key, data);
       notice(`wrote ${out}`);
     }
@@ -157,9 +188,9 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
   }
 
   if (printJobs.length) {
-    const { printMaps } = await import('../../render/print/index.js');
-    const result = await printMaps(printJobs, options);
-    if (result !== ExitCode.ok && exit === ExitCode.ok) exit = result;
+    const { printWithProgress } = await import('../print.js');
+    const result = await printWithProgress(printJobs, options, options.color);
+    exit = Math.max(exit, result);
     // Printing reports success for the whole batch only, so outputs are recorded only when all printed.
     if (result === ExitCode.ok && cache) await recordPrinted(cache, printed);
   }
@@ -167,8 +198,8 @@ export async function buildMaps(files: string[], options: BuildCommandOptions, c
 }
 
 /** The options that change the bytes of an output (not where it goes, how many jobs, or the browser). */
-function cacheOptions(options: BuildCommandOptions): Record<string, unknown> {
-  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale };
+function cacheOptions(options: BuildOptions): Record<string, unknown> {
+  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale, thresholds: options.thresholds };
 }
 
 /**
@@ -187,14 +218,7 @@ async function recordPrinted(cache: BuildCache, outputs: { output: string; key: 
   }
 }
 
-/** Reads a map once, so the text that is hashed for the cache is the text that was rendered. */
-async function loadForBuild(file: string, rules: RuleSettings | undefined): Promise<LoadedMap & { text?: string }> {
-  const read = await readSource(file);
-  if (!read.ok) return { report: reportUnreadable(read.file, read.text, read.finding) };
-  return { ...(await loadMapFromText(read.source.text, read.source.file, { rules })), text: read.source.text };
-}
-
-type TextRenderer = (map: NonNullable<LoadedMap['map']>, options: RenderOptions) => string;
+type TextRenderer = (map: NonNullable<MapSource['map']>, options: RenderOptions) => string;
 
 /** Loads only the renderers asked for, so an SVG build never loads the HTML templates and vice versa. */
 async function loadTextRenderers(formats: OutputFormat[]): Promise<Partial<Record<OutputFormat, TextRenderer>>> {

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { loadMapFromText } from '../../api.js';
+import type { Command } from 'commander';
 import { ExitCode, JourneymapError } from '../../errors.js';
-import { formatters } from '../../format/index.js';
 import { importMermaid } from '../../interop/mermaid/import.js';
 import { readSource } from '../../load/source.js';
 import { version } from '../../version.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import { notice } from '../output.js';
+import { openProject } from '../project.js';
 
 export interface ImportCommandOptions {
   out?: string;
@@ -14,23 +14,26 @@ export interface ImportCommandOptions {
 }
 
 /**
- * Reads a Mermaid journey diagram and writes the map to stdout or `--out`. Unknown or malformed lines are
- * reported on stderr with their line numbers and skipped; only a file that is not a journey diagram at
- * all fails (exit 1), and then nothing is written.
+ * Reads a Mermaid journey diagram and writes the map to stdout or `--out`. What Mermaid itself refuses is
+ * refused here too (exit 1, each place on stderr, nothing written); warnings (a score outside 1..5, what
+ * a map has no place for) are reported on stderr and the map is written.
  */
-export async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
+export async function runImport(command: Command, file: string, options: ImportCommandOptions): Promise<number> {
+  const project = await openProject(command, [], { color: options.color });
+  if (typeof project === 'number') return project;
   const read = await readSource(file);
   if (!read.ok) throw new JourneymapError(`${read.file}: ${read.finding.message}`, ExitCode.usage);
   const name = read.source.file;
   const fallbackTitle = file === '-' ? 'Imported journey' : basename(file).replace(/\.(mmd|mermaid|md|txt)$/i, '') || 'Imported journey';
   const result = importMermaid(read.source.text, fallbackTitle);
-  for (const p of result.problems) notice(`${name}:${p.line}:1  ${p.severity}  ${p.message}  ${p.ruleId}`);
+  for (const p of result.problems) notice(`${name}:${p.line}:${p.column}  ${p.severity}  ${p.message}  ${p.ruleId}`);
   if (!result.yaml) return ExitCode.invalid;
 
   // The result must be a map that validate accepts; anything else is a bug here, reported as validate would.
-  const check = await loadMapFromText(result.yaml, options.out ?? '<imported map>');
+  const check = await project.loadText(result.yaml, options.out ?? '<imported map>');
   if (!check.map) {
-    process.stderr.write(formatters.stylish([check.report], { color: options.color, version }));
+    const { stylish } = await import('../../format/stylish.js');
+    process.stderr.write(stylish([check.report], { color: options.color, version }));
     return ExitCode.invalid;
   }
   if (options.out) {

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readlinkSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { ExitCode, JourneymapError } from '../../errors.js';
 import { DEFAULT_INIT_FILE, mapFileName, starterMap, type InitTemplate } from '../../init/index.js';
 import { writeFileAtomic } from '../../write/atomic.js';
@@ -13,7 +14,7 @@ export interface InitCommandOptions {
 /** `journeymap init [FILE]`: writes a starter map, never over an existing file unless forced. */
 export async function runInit(name: string | undefined, options: InitCommandOptions): Promise<number> {
   const file = mapFileName(name ?? DEFAULT_INIT_FILE);
-  const text = await starterMap(options.template, file);
+  const text = await starterMap(options.template, file, file === '-' ? stdoutFileName() : undefined);
   if (file === '-') {
     process.stdout.write(text);
     return ExitCode.ok;
@@ -31,4 +32,17 @@ export async function runInit(name: string | undefined, options: InitCommandOpti
   notice(`wrote ${file} (${options.template} template)`);
   notice(`next: edit it, then run  journeymap validate ${file}  and  journeymap serve`);
   return ExitCode.ok;
+}
+
+/**
+ * The name of the map file standard output is redirected to (`init - > draft.journey.yaml`), so that the
+ * map's comments name it; where the system does not tell (no /proc, a pipe), the comments say `<file>`.
+ */
+function stdoutFileName(): string | undefined {
+  try {
+    const target = readlinkSync('/proc/self/fd/1');
+    return statSync(target).isFile() && /\.ya?ml$/i.test(target) ? basename(target) : undefined;
+  } catch {
+    return undefined;
+  }
 }

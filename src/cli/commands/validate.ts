@@ -1,12 +1,12 @@
+import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import type { FormatName, Formatter } from '../../format/index.js';
-import { expandProjectInputs } from '../../config/inputs.js';
-import { loadConfigForCommand } from '../../config/report.js';
-import { resolveInputs, resolveRules } from '../../config/resolve.js';
 import { checkFiles } from '../../validate/batch.js';
 import type { RuleSettings } from '../../validate/check.js';
+import { plural } from '../../words.js';
 import { version } from '../../version.js';
 import { notice, writeReport } from '../output.js';
+import { openProject } from '../project.js';
 
 export interface ValidateCommandOptions {
   format: FormatName;
@@ -14,19 +14,17 @@ export interface ValidateCommandOptions {
   quiet?: boolean;
   jobs?: number;
   color: boolean;
-  rules?: RuleSettings;
 }
 
-/** `journeymap validate` with the configuration applied: its include, exclude and rule severities. */
-export async function runValidateCommand(paths: string[], options: ValidateCommandOptions & { config?: string }): Promise<number> {
-  const { loaded, exit } = await loadConfigForCommand(options.config, options.color);
-  if (exit !== undefined) return exit;
-  const files = await expandProjectInputs(resolveInputs(paths, loaded));
-  return runValidate(files, { ...options, rules: options.rules ?? resolveRules(loaded?.config) });
+/** `journeymap validate` over the run's project: its maps (include, exclude) and rule severities. */
+export async function runValidateCommand(command: Command, paths: string[], options: ValidateCommandOptions): Promise<number> {
+  const project = await openProject(command, paths, { color: options.color });
+  if (typeof project === 'number') return project;
+  return runValidate(await project.files(), { ...options, rules: project.check.rules });
 }
 
 /** Checks the given map files and writes the report to stdout. */
-export async function runValidate(files: string[], options: ValidateCommandOptions): Promise<number> {
+export async function runValidate(files: string[], options: ValidateCommandOptions & { rules?: RuleSettings }): Promise<number> {
   const { reports, failures } = await checkFiles(files, { jobs: options.jobs, rules: options.rules });
   const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
   // Only the chosen format's module is loaded (each exports its formatter under the format's name).
@@ -39,7 +37,7 @@ export async function runValidate(files: string[], options: ValidateCommandOptio
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors) return ExitCode.invalid;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    notice(`journeymap: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    notice(`journeymap: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}`);
     return ExitCode.invalid;
   }
   return ExitCode.ok;

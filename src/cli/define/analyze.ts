@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { ANALYZE_FORMATS } from '../../analyze/format/names.js';
+import { DEFAULTS } from '../../project/settings.js';
 import { useColor } from '../output.js';
 import { parseCount } from './parse.js';
 
@@ -6,10 +8,10 @@ export default function define(program: Command): void {
   program
     .command('analyze')
     .description('find what a map does not record: unrecorded low points, coverage and contact holes, missing consent')
-    .argument('[paths...]', 'files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin', ['.'])
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['text', 'markdown', 'json', 'html']).default('text'))
-    .option('--max-findings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
-    .option('--contact-hole-days <n>', 'longest stretch after care without planned outreach (default: 56)', parseCount)
+    .argument('[paths...]', "files, folders (searched for *.journey.yaml / *.journey.yml), globs, or - for stdin (default: the configuration's include, else .)")
+    .addOption(new Option('-f, --format <name>', 'report format').choices(ANALYZE_FORMATS).default('text'))
+    .option('--max-findings <n>', 'fail (exit 1) when more than n findings are warnings (info findings are advice and never count; an error always fails)', parseCount)
+    .option('--contact-hole-days <n>', `longest stretch without an engagement opportunity the map tolerates (default: ${DEFAULTS.contactHoleDays})`, parseCount)
     .option('--after-care-stage <id>', 'first stage counted as after care (default: the treatment stage, else mid-journey)')
     .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
@@ -20,17 +22,15 @@ consent-missing, consent-insufficient, gap-without-owner, gap-without-opportunit
 
 Examples:
   $ journeymap analyze examples/knee-replacement.journey.yaml
-  $ journeymap analyze maps/ --format markdown > analysis.md
-  $ journeymap analyze knee.journey.yaml --format html > knee-analysis.html
-  $ journeymap analyze maps/ --max-findings 0           any warning fails the build
+  $ journeymap analyze examples/*.journey.yaml --format markdown > analysis.md
+  $ journeymap analyze examples/maternity.journey.yaml --format html > maternity-analysis.html
+  $ journeymap analyze examples/knee-replacement-future.journey.yaml --max-findings 0   any warning fails
 
-Exit codes: 0 analysed (findings are advice), 1 an invalid map, a rule set to error, or more warnings
-than --max-findings, 2 usage or I/O error.`,
+Exit codes: 0 analysed (findings are advice), 1 an invalid map, a rule set to error, or more warning
+findings than --max-findings, 2 usage or I/O error.`,
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runAnalyzeCommand } = await import('../commands/analyze.js');
-      const thresholds = { ...(options.contactHoleDays !== undefined && { contactHoleDays: options.contactHoleDays }), ...(options.afterCareStage && { afterCareStage: options.afterCareStage }) };
-      const color = useColor(command.optsWithGlobals().color);
-      process.exitCode = await runAnalyzeCommand(paths, { format: options.format, maxFindings: options.maxFindings, thresholds, color, config: options.config });
+      process.exitCode = await runAnalyzeCommand(command, paths, { format: options.format, maxFindings: options.maxFindings, color: useColor(command.optsWithGlobals().color) });
     });
 }

@@ -1,4 +1,8 @@
 import { Command, Option } from 'commander';
+import { DEFAULTS } from '../../project/settings.js';
+import { OUTPUT_FORMATS } from '../../render/formats.js';
+import { THEMES } from '../../render/options.js';
+import { ORIENTATIONS, PAPERS } from '../../render/print/paper.js';
 import { useColor } from '../output.js';
 import { parseCount, parseNumber } from './parse.js';
 
@@ -7,13 +11,14 @@ export default function define(program: Command): void {
     .command('build')
     .description('render journey maps to HTML, SVG, PDF or PNG (invalid maps are reported, not rendered)')
     .argument('[paths...]', 'files, folders, globs, or - for stdin (default: the configuration\'s include, else .)')
-    .option('-f, --format <list>', 'comma-separated output formats: html, svg, pdf, png', 'html')
+    .option('-f, --format <list>', `comma-separated output formats: ${OUTPUT_FORMATS.join(', ')}`, DEFAULTS.formats.join(','))
     .option('-o, --out-dir <dir>', "folder for the outputs (default: each map's own folder)")
-    .addOption(new Option('-t, --theme <name>', 'visual theme').choices(['default', 'print', 'high-contrast']).default('default'))
+    .addOption(new Option('-t, --theme <name>', 'visual theme').choices(THEMES).default(DEFAULTS.theme))
     .option('--templates <dir>', 'folder of Handlebars partials that override the built-in ones')
-    .addOption(new Option('--paper <size>', 'paper size for pdf').choices(['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid']).default('A3'))
-    .addOption(new Option('--orientation <o>', 'page orientation for pdf').choices(['landscape', 'portrait']).default('landscape'))
-    .option('--scale <n>', 'pixel density of png output', parseNumber, 2)
+    .addOption(new Option('--paper <size>', 'paper size for pdf').choices(PAPERS).default(DEFAULTS.paper))
+    .addOption(new Option('--orientation <o>', 'page orientation for pdf').choices(ORIENTATIONS).default(DEFAULTS.orientation))
+    .option('--scale <n>', 'pixel density of png output', parseNumber, DEFAULTS.scale)
+    .option('--contact-hole-days <n>', `longest stretch without an engagement opportunity the map tolerates (default: ${DEFAULTS.contactHoleDays})`, parseCount)
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print with (pdf, png)')
     .option('--timeout <ms>', 'time allowed to print one map, 0 for no limit (default: 60 s, or 1 s a sheet for a map of more sheets)', parseCount)
     .option('-j, --jobs <n>', 'maps printed at once (default: the number of cores)', parseCount)
@@ -24,17 +29,18 @@ export default function define(program: Command): void {
       'after',
       `
 Examples:
-  $ journeymap build knee.journey.yaml                         knee.html beside the map
-  $ journeymap build maps/ --format html,svg --out-dir site
-  $ journeymap build knee.journey.yaml --format pdf --paper Tabloid --theme print
-  $ journeymap build maps/ --format png --scale 3
-  $ journeymap build knee.journey.yaml --watch                  rebuild on every save
-  $ journeymap build --config ci/journeymap.config.yaml         maps and settings from a configuration`,
+  $ journeymap build examples/maternity.journey.yaml          examples/maternity.html beside the map
+  $ journeymap build examples/*.journey.yaml --format html,svg --out-dir site
+  $ journeymap build examples/knee-replacement.journey.yaml --format pdf --paper Tabloid --theme print --out-dir out
+  $ journeymap build examples/cardiac-rehab.journey.yaml --format png --scale 3 --out-dir out
+  $ journeymap build examples/maternity.journey.yaml --watch  rebuild on every save
+
+With no paths, build reads the configuration's include (journeymap.config.yaml), else every map under the
+current folder; the configuration also gives formats, outDir, theme and paper.`,
     )
     .action(async (paths: string[], options, command: Command) => {
       const { runBuildCommand } = await import('../commands/build.js');
-      const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-      process.exitCode = await runBuildCommand(paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) }, given);
+      process.exitCode = await runBuildCommand(command, paths, { ...options, color: useColor(command.optsWithGlobals().color, 2) });
     });
 
 }

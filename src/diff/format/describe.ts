@@ -20,14 +20,16 @@ export function describeFields(fields: FieldChange[]): string {
     .join(', ');
 }
 
+/** An emotion as the map writes it, on its scale of -2..2: `-2`, `0`, `+1`. */
+export function emotionValue(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** A difference: `+3`, `\u22121`, `\u00b10`. */
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `\u2212${Math.abs(n)}` : '\u00b10';
 }
 
 export function stageNames(diff: MapDiff): Map<string, string> {
   return new Map(diff.stages.map((s) => [s.id, s.name]));
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,7 @@
 import { escapeHtml as e, htmlPage } from '../../analyze/format/page.js';
 import { countChanges, type MapDiff, type TouchpointChange } from '../compare.js';
 import type { Gap, Touchpoint } from '../../types/journeymap.js';
-import { describeFields, signed, stageNames } from './describe.js';
+import { describeFields, emotionValue, signed, stageNames } from './describe.js';
 import type { DiffFormatOptions } from './text.js';
 
 const css = `
@@ -91,7 +91,7 @@ function card(change: TouchpointChange, t: Touchpoint, side: 'old' | 'new', name
   if (change.kind === 'changed' && side === 'old') kind = '';
   if (change.kind === 'moved' && side === 'old') kind = 'moved';
   const label = kind ? `<span class="badge">${kind === 'moved' ? (side === 'old' ? `\u2192 moved to ${e(names.get(change.newStage!) ?? '')}` : `\u2190 moved from ${e(names.get(change.oldStage!) ?? '')}`) : LABEL[kind as keyof typeof LABEL]}</span>` : '';
-  const emotion = t.emotion === undefined ? '' : ` \u00b7 emotion ${signed(t.emotion)}`;
+  const emotion = t.emotion === undefined ? '' : ` \u00b7 emotion ${emotionValue(t.emotion)}`;
   const delta = side === 'new' && change.emotionDelta ? ` <span class="${change.emotionDelta > 0 ? 'up' : 'down'}">(${change.emotionDelta > 0 ? '\u25b2' : '\u25bc'} ${signed(change.emotionDelta)})</span>` : '';
   const fields = side === 'new' && change.fields.length && change.kind !== 'added' ? `<div class="sub">Changed: ${e(describeFields(change.fields))}</div>` : '';
   return `<div class="tp ${kind}">${label}<span class="name">${e(t.name)}</span><div class="sub">${e(t.channel)}${emotion}${delta}</div>${fields}</div>`;

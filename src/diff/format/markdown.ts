@@ -1,4 +1,4 @@
-import { mdEscape } from '../../analyze/format/markdown.js';
+import { mdEscape } from '../../render/escape.js';
 import type { MapDiff } from '../compare.js';
 import { diffLines, type DiffFormatOptions } from './text.js';
 

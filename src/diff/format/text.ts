@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { countChanges, type ItemChange, type MapDiff, type TouchpointChange } from '../compare.js';
-import { describeFields, signed, stageNames } from './describe.js';
+import { describeFields, emotionValue, signed, stageNames } from './describe.js';
 
 export interface DiffFormatOptions {
   color: boolean;
@@ -23,17 +23,19 @@ export function diffLines(diff: MapDiff, style: { id: (s: string) => string; tex
   section('Stages', diff.stages, (i) => (i.kind === 'changed' || i.kind === 'moved' ? `${i.kind === 'moved' ? ' moved in the order' : ''}${i.fields.length ? `: ${style.text(describeFields(i.fields))}` : ''}` : ''));
   section('Touchpoints', diff.touchpoints, (item) => {
     const i = item as TouchpointChange;
-    if (i.kind === 'added') return ` in ${stage(i.newStage)}${i.new?.emotion !== undefined ? ` (emotion ${i.new.emotion})` : ''}`;
+    if (i.kind === 'added') return ` in ${stage(i.newStage)}${i.new?.emotion !== undefined ? ` (emotion ${emotionValue(i.new.emotion)})` : ''}`;
     if (i.kind === 'removed') return ` from ${stage(i.oldStage)}`;
     const move = i.kind === 'moved' ? ` ${stage(i.oldStage)} \u2192 ${stage(i.newStage)}` : '';
-    const emotion = i.emotionDelta ? ` [emotion ${signed(i.emotionDelta)}]` : '';
+    // The values, not the difference: `+3` alone reads as an emotion off the -2..2 scale.
+    const emotion = i.emotionDelta ? ` [emotion ${emotionValue(i.old!.emotion!)} \u2192 ${emotionValue(i.new!.emotion!)}]` : '';
     const rest = i.fields.filter((f) => f.field !== 'emotion' || !i.emotionDelta);
     return `${move}${emotion}${rest.length ? `: ${style.text(describeFields(rest))}` : ''}`;
   });
   out.push(style.heading('Emotion by stage (average)'));
   for (const s of diff.stageEmotion) {
     if (s.old === undefined && s.new === undefined) continue;
-    out.push(`  ${style.text(s.name)}: ${s.old ?? 'n/a'} \u2192 ${s.new ?? 'n/a'}${s.delta !== undefined ? ` (${signed(s.delta)})` : ''}`);
+    const value = (n: number | undefined) => (n === undefined ? 'n/a' : emotionValue(n));
+    out.push(`  ${style.text(s.name)}: ${value(s.old)} \u2192 ${value(s.new)}${s.delta !== undefined ? ` (${signed(s.delta)})` : ''}`);
   }
   out.push(style.heading(`Gaps: ${diff.gapsClosed.length} closed, ${diff.gapsOpened.length} opened`));
   for (const g of diff.gapsClosed) out.push(`  ${style.mark('added', '\u2714')} closed ${style.id(g.id)} ${style.text(`"${g.title}"`)}${g.how === 'removed' ? ' (removed from the map)' : ' (status closed)'}`);

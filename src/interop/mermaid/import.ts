@@ -1,7 +1,8 @@
 import { Document, isMap, type Node } from 'yaml';
 import { isBuiltinChannel } from '../../model/channels.js';
 import type { Channel, JourneyMap, Persona, Stage, Touchpoint } from '../../types/journeymap.js';
-import { parseMermaidJourney, type MermaidProblem } from './parse.js';
+import { parseMermaidJourney, type MermaidProblem, type ParsedJourney } from './parse.js';
+import { accTitleText, shownText } from './syntax.js';
 import { slugify } from '../../validate/suggest.js';
 
 /** Channel of a task whose diagram does not say: most journey-diagram tasks are things people do in person. */
@@ -43,7 +44,7 @@ export function importMermaid(text: string, fallbackTitle: string): ImportResult
   const problems = parsed.problems;
   if (problems.some((p) => p.severity === 'error')) return { problems };
   if (parsed.sections.length === 0) {
-    problems.push({ line: 1, severity: 'error', ruleId: 'mermaid-not-journey', message: 'the diagram has no sections or tasks to import' });
+    problems.push({ line: 1, column: 1, severity: 'error', ruleId: 'mermaid-not-journey', message: 'the diagram has no sections or tasks: a map needs at least one stage' });
     return { problems };
   }
   const newId = idMaker();
@@ -94,7 +95,8 @@ export function importMermaid(text: string, fallbackTitle: string): ImportResult
       if (task.meta && 'touchpoint' in task.meta) {
         // Exported by journeymap: `personas` absent means every persona, as in the map it came from.
         if (Array.isArray(meta.personas)) t.personas = (meta.personas as unknown[]).filter((p): p is string => typeof p === 'string' && personaIds.has(p));
-      } else if (task.actors.length) {
+      } else {
+        // A task with no actors is no persona's: `personas: []` (left out, it would be every persona's).
         t.personas = [...new Set(task.actors.map(personaFor))];
       }
       return t;
@@ -102,24 +104,34 @@ export function importMermaid(text: string, fallbackTitle: string): ImportResult
     return { id, name: str(section.meta?.name) ?? section.name, ...(touchpoints.length && { touchpoints }) };
   });
 
+  // Without personas, a touchpoint's `personas: []` says nothing: leave it out.
+  if (!personas.length) for (const stage of stages) for (const t of stage.touchpoints ?? []) if (t.personas?.length === 0) delete t.personas;
+
+  const title = str(headerMap.title) ?? parsed.title ?? parsed.accTitle ?? fallbackTitle;
+  const notes: string[] = [];
+  if (parsed.accTitle && parsed.accTitle !== shownText(accTitleText(title))) {
+    problems.push({ ...parsed.accTitleAt!, severity: 'warning', ruleId: 'mermaid-not-imported', message: `the accTitle differs from the title, and a map has one title: kept as a comment at the top of the map` });
+    notes.push(`accTitle: ${parsed.accTitle}`);
+  }
+  const description = str(headerMap.description) ?? parsed.description;
   const map: JourneyMap = {
     journeymap: 1,
-    title: str(headerMap.title) ?? parsed.title ?? fallbackTitle,
+    title,
     ...(str(headerMap.subtitle) && { subtitle: headerMap.subtitle as string }),
     ...(['patient', 'customer', 'employee', 'service'].includes(headerMap.kind as string) && { kind: headerMap.kind as JourneyMap['kind'] }),
-    ...(parsed.description && { description: parsed.description }),
+    ...(description && { description }),
     ...(['current', 'future'].includes(headerMap.state as string) && { state: headerMap.state as JourneyMap['state'] }),
     ...(personas.length && { personas }),
     ...(channels.length && { channels }),
     stages: stages as JourneyMap['stages'],
   };
-  return { map, yaml: toYaml(map, parsed, defaulted), problems };
+  return { map, yaml: toYaml(map, parsed, defaulted, notes), problems };
 }
 
 /** The map as YAML, with the diagram's plain comments before the stage or touchpoint they preceded. */
-function toYaml(map: JourneyMap, parsed: ReturnType<typeof parseMermaidJourney>, defaulted: [number, number][]): string {
+function toYaml(map: JourneyMap, parsed: ParsedJourney, defaulted: [number, number][], notes: string[]): string {
   const doc = new Document(map);
-  doc.commentBefore = [' Imported from a Mermaid journey diagram by journeymap import.', ' Check the channels, then add timing, gaps and outreach.', ...parsed.leading.map((c) => ` ${c}`)].join('\n');
+  doc.commentBefore = [' Imported from a Mermaid journey diagram by journeymap import.', ' Check the channels, then add timing, gaps and outreach.', ...[...notes, ...parsed.leading].map((c) => ` ${c}`)].join('\n');
   const at = (path: (string | number)[]) => doc.getIn(path, true) as Node | undefined;
   parsed.sections.forEach((section, i) => {
     const stage = at(['stages', i]);

@@ -1,5 +1,5 @@
-import type { Persona } from '../../types/journeymap.js';
-import type { PrintPart } from '../options.js';
+import { plural } from '../../words.js';
+import type { PersonaView } from '../view/types.js';
 
 /**
  * How the print-dense HTML (PDF and PNG) differs from the screen page: fewer quotes per stage, persona
@@ -7,18 +7,18 @@ import type { PrintPart } from '../options.js';
  */
 export const PRINT_LIMITS = { thoughts: 2, painPoints: 3, metrics: 4 } as const;
 
-const NOUNS = { thoughts: ['thought', 'thoughts'], painPoints: ['pain point', 'pain points'], metrics: ['metric', 'metrics'] } as const;
+const NOUNS = { thoughts: 'thought', painPoints: 'pain point', metrics: 'metric' } as const;
 
 /** A lane cell cut to the print limit, with a line saying how many more the HTML shows. */
 export function limitForPrint<C extends { items: unknown[] }>(cell: C, key: keyof typeof PRINT_LIMITS): C & { more?: string } {
   const limit = PRINT_LIMITS[key];
   const hidden = cell.items.length - limit;
   if (hidden <= 0) return cell;
-  return { ...cell, items: cell.items.slice(0, limit), more: `+${hidden} more ${NOUNS[key][hidden === 1 ? 0 : 1]} in the HTML` };
+  return { ...cell, items: cell.items.slice(0, limit), more: `+${plural(hidden, `more ${NOUNS[key]}`)} in the HTML` };
 }
 
 /** A persona on one line: name, age and who they are; the quote and goals stay in the HTML. */
-export function printPersona(p: Persona) {
+export function printPersona(p: PersonaView) {
   return { name: p.name, age: p.age, description: p.description, quote: undefined, goals: [] as string[] };
 }
 
@@ -30,12 +30,4 @@ export function chevronPoints(width: number, first: boolean): string {
   const w = width - 4;
   const tail = first ? '0,40' : '0,40 10,20';
   return `0,0 ${w - 12},0 ${w},20 ${w - 12},40 ${tail}`;
-}
-
-/** "Sheet 2 of 3 · stages 5–8 of 12 · continued from sheet 1", for the header of a split print. */
-export function sheetWords(part: PrintPart, shown: number): string {
-  const from = part.firstStage + 1;
-  const to = part.firstStage + shown;
-  const continued = [part.number > 1 && `continued from sheet ${part.number - 1}`, part.number < part.count && `continues on sheet ${part.number + 1}`].filter(Boolean).join(', ');
-  return `Sheet ${part.number} of ${part.count} \u00b7 stages ${from}\u2013${to} of ${part.stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
 }

@@ -1,9 +1,9 @@
-import type { JourneyModel, TouchpointModel } from '../../model/journey.js';
+import type { TouchpointView } from '../view/types.js';
 import { areaPath, monotonePaths } from './curve.js';
 import type { Palette } from './theme.js';
 
 export interface EmotionPoint {
-  touchpoint: TouchpointModel;
+  touchpoint: TouchpointView;
   x: number;
   /** Undefined where the touchpoint has no emotion: the curve breaks there. */
   y?: number;
@@ -23,36 +23,24 @@ export interface EmotionChart {
   lowest?: EmotionPoint;
 }
 
-/** What the low point is called out with: the person's own words there if the map has them, else the touchpoint. */
-export function lowestPointWords(point: EmotionPoint): string {
-  const thought = point.touchpoint.source.thoughts?.[0];
-  return thought ? `\u201c${thought}\u201d` : point.touchpoint.source.name;
-}
-
-export const EMOTION_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
 const LEVEL_LABELS = ['\u22122', '\u22121', '0', '+1', '+2'];
 
-/** True when at least one touchpoint says how the person feels. */
-export function hasEmotion(model: JourneyModel): boolean {
-  return model.touchpoints.some((t) => t.source.emotion !== undefined);
-}
-
-/** Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level. */
-export function layoutEmotion(model: JourneyModel, xs: number[], palette: Palette, top: number, step: number): EmotionChart {
+/**
+ * Geometry of the emotion curve, in the coordinates of a band starting at `top` with `step` px per level;
+ * `xs` by touchpoint, `lowest` the ref of the touchpoint called out as the lowest point.
+ */
+export function layoutEmotion(touchpoints: TouchpointView[], xs: number[], lowest: string | undefined, palette: Palette, top: number, step: number): EmotionChart {
   const yOf = (e: number) => top + (2 - e) * step;
   const closest = xs.reduce((min, x, i) => (i ? Math.min(min, x - xs[i - 1]) : min), Infinity);
   const every = Math.max(1, Math.ceil(30 / closest));
-  const points: EmotionPoint[] = model.touchpoints.map((touchpoint) => {
-    const emotion = touchpoint.source.emotion;
-    const x = xs[touchpoint.index];
-    const labelled = touchpoint.index % every === 0;
+  const points: EmotionPoint[] = touchpoints.map((touchpoint, index) => {
+    const emotion = touchpoint.emotion?.value;
+    const x = xs[index];
+    const labelled = index % every === 0;
     return emotion === undefined ? { touchpoint, x, labelled } : { touchpoint, x, y: yOf(emotion), emotion, colour: palette.emotion[emotion + 2], labelled };
   });
   const zeroY = yOf(0);
   const segments = monotonePaths(points).map(({ line, xs: ends }) => ({ line, area: areaPath(line, ends, zeroY) }));
-  const valued = points.filter((p) => p.emotion !== undefined);
-  const min = Math.min(...valued.map((p) => p.emotion!));
-  const lowest = min < 0 ? valued.find((p) => p.emotion === min) : undefined;
   return {
     top,
     zeroY,
@@ -60,6 +48,6 @@ export function layoutEmotion(model: JourneyModel, xs: number[], palette: Palett
     levels: [2, 1, 0, -1, -2].map((value) => ({ value, label: LEVEL_LABELS[value + 2], y: yOf(value) })),
     segments,
     points,
-    lowest,
+    lowest: points.find((p) => p.touchpoint.ref === lowest && p.y !== undefined),
   };
 }

@@ -1,4 +1,4 @@
-import type { JourneyModel } from '../../model/journey.js';
+import type { StageView } from '../view/types.js';
 
 export interface Column {
   index: number;
@@ -19,9 +19,9 @@ export const GRID = {
  * Stage columns, left to right after the lane-label gutter. A stage with many touchpoints gets a wider
  * column with cards side by side, so a 40-touchpoint stage stays a readable height.
  */
-export function layoutColumns(model: JourneyModel, left: number): Column[] {
+export function layoutColumns(stages: readonly { touchpoints: readonly unknown[] }[], left: number): Column[] {
   let x = left;
-  return model.stages.map((stage, index) => {
+  return stages.map((stage, index) => {
     const n = stage.touchpoints.length;
     const cardColumns = n <= 4 ? 1 : n <= 10 ? 2 : 3;
     const width = cardColumns * GRID.cardWidth + (cardColumns - 1) * GRID.pad + 2 * GRID.pad;
@@ -31,12 +31,12 @@ export function layoutColumns(model: JourneyModel, left: number): Column[] {
   });
 }
 
-/** x of each touchpoint on the emotion curve and time axis: spread evenly across its stage's column. */
-export function touchpointXs(model: JourneyModel, columns: Column[]): number[] {
-  return model.touchpoints.map((t) => {
-    const stage = model.stages[t.stageIndex];
-    const column = columns[t.stageIndex];
-    const i = stage.touchpoints.indexOf(t);
-    return column.x + (column.width * (i + 0.5)) / stage.touchpoints.length;
-  });
+/** x of each touchpoint on the emotion curve and time axis, in reading order: spread evenly across its stage's column. */
+export function touchpointXs(stages: readonly StageView[], columns: Column[]): number[] {
+  return stages.flatMap((stage, k) => stage.touchpoints.map((_, i) => columns[k].x + (columns[k].width * (i + 0.5)) / stage.touchpoints.length));
+}
+
+/** Width of the whole grid: the lane-label gutter and every stage column. */
+export function gridWidth(columns: Column[]): number {
+  return GRID.gutter + columns.reduce((w, c) => w + c.width, 0);
 }

@@ -1,5 +1,5 @@
 import type { BuiltinChannelId } from '../../model/channels.js';
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 
 /** Line icons on a 24-unit grid, drawn with a 2-unit round stroke in the current colour. */
 export const channelIcons: Record<BuiltinChannelId, string> = {

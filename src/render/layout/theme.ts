@@ -1,4 +1,4 @@
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 import type { ThemeName } from '../options.js';
 
 /** Every colour a renderer may use. Templates get these values, never user text, in their CSS. */

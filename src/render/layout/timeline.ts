@@ -1,80 +1,47 @@
-import type { GapModel, JourneyModel, OutreachModel, TouchpointModel } from '../../model/journey.js';
-import { SEVERITIES } from '../../model/journey.js';
+import type { HoleView, MapView, MilestoneView, OutreachView } from '../view/types.js';
 import type { Column } from './grid.js';
 
 export interface TimelineItem {
-  outreach: OutreachModel;
+  outreach: OutreachView;
   x: number;
   /** Room for its label, so neighbours in the same column do not overlap. */
   slot: number;
 }
 
 export interface TimelineMilestone {
-  name: string;
-  day: number;
+  milestone: MilestoneView;
   x: number;
 }
 
-export interface ContactHole {
+export interface TimelineHole {
+  hole: HoleView;
   x1: number;
   x2: number;
-  days: number;
-  /** The worst gap that names the contacts on either side of the hole, if any. */
-  gap?: GapModel;
 }
 
 export interface Timeline {
   items: TimelineItem[];
   milestones: TimelineMilestone[];
-  holes: ContactHole[];
+  holes: TimelineHole[];
   x1: number;
   x2: number;
 }
 
-/** A stretch this long with nobody contacting the person is called out. */
-export const CONTACT_HOLE_DAYS = 56;
-
-interface Contact {
-  start: number;
-  end: number;
-  touchpoints: TouchpointModel[];
-  gaps: GapModel[];
-}
-
 /**
- * The outreach lane: campaigns in their stage's column, ordered by time, on an axis that is not to scale;
- * milestones placed between the timed contacts around them; and the long stretches without any contact.
+ * The outreach lane: campaigns in time order on an axis that is not to scale, milestones placed between
+ * the contacts around them, and each contact hole as a wide stretch of its own.
  */
-export function layoutTimeline(model: JourneyModel, columns: Column[]): Timeline {
+export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   const left = columns[0].x + 24;
   const right = columns[columns.length - 1].x + columns[columns.length - 1].width - 24;
-  const contacts: Contact[] = [
-    ...model.touchpoints.filter((t) => t.timing).map((t) => ({ start: t.timing!.start, end: t.timing!.end, touchpoints: [t], gaps: t.gaps })),
-    ...model.outreach.filter((o) => o.timing && o.timing.every === undefined).map((o) => ({
-      start: o.timing!.start,
-      end: o.timing!.end,
-      touchpoints: o.touchpoints,
-      gaps: [...o.gaps, ...o.touchpoints.flatMap((t) => t.gaps)],
-    })),
-  ].sort((a, b) => a.start - b.start);
-  const holeDays: { start: number; end: number; gap?: GapModel }[] = [];
-  let covering: Contact | undefined;
-  for (const contact of contacts) {
-    if (covering && contact.start - covering.end >= CONTACT_HOLE_DAYS) {
-      const named = [...covering.gaps, ...contact.gaps];
-      const shared = named.filter((g) => g.touchpoints.some((t) => covering!.touchpoints.includes(t)) && g.touchpoints.some((t) => contact.touchpoints.includes(t)));
-      const gap = [...(shared.length ? shared : named)].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
-      holeDays.push({ start: covering.end, end: contact.start, gap });
-    }
-    if (!covering || contact.end >= covering.end) covering = contact;
-  }
-
-  // Not to scale: every event gets a slot in time order; a contact hole gets a wide one.
-  type Event = { day: number; order: number; units: number; outreach?: OutreachModel; milestone?: { name: string; day: number }; hole?: (typeof holeDays)[number] };
+  // Not to scale: every event gets a slot in time order; a contact hole gets a wide one. Outreach is in
+  // stage order already, which the stable sort keeps for campaigns on the same day; a hole starts when
+  // the contacts of its first day are over, so it comes after them.
+  type Event = { day: number; order: number; units: number; outreach?: OutreachView; milestone?: MilestoneView; hole?: HoleView };
   const events: Event[] = [
-    ...model.milestones.map((m) => ({ day: m.day, order: 0, units: 0.7, milestone: { name: m.name, day: m.day } })),
-    ...holeDays.map((h) => ({ day: h.start, order: 1, units: 2.2, hole: h })),
-    ...model.outreach.map((o) => ({ day: o.timing?.start ?? Infinity, order: 2 + o.stageIndex / 1000, units: 1, outreach: o })),
+    ...view.milestones.map((m) => ({ day: m.day, order: 0, units: 0.7, milestone: m })),
+    ...view.outreach.map((o) => ({ day: o.timing?.start ?? Infinity, order: 1, units: 1, outreach: o })),
+    ...view.holes.map((h) => ({ day: h.start, order: 2, units: 2.2, hole: h })),
   ].sort((a, b) => a.day - b.day || a.order - b.order);
   const total = events.reduce((sum, e) => sum + e.units, 0);
   const unit = Math.min(170, (right - left) / Math.max(total, 1));
@@ -82,12 +49,12 @@ export function layoutTimeline(model: JourneyModel, columns: Column[]): Timeline
   let cursor = start;
   const items: TimelineItem[] = [];
   const milestones: TimelineMilestone[] = [];
-  const holes: ContactHole[] = [];
+  const holes: TimelineHole[] = [];
   for (const e of events) {
     const mid = cursor + (e.units * unit) / 2;
     if (e.outreach) items.push({ outreach: e.outreach, x: mid, slot: unit });
-    if (e.milestone) milestones.push({ ...e.milestone, x: mid });
-    if (e.hole) holes.push({ x1: cursor, x2: cursor + e.units * unit, days: e.hole.end - e.hole.start, gap: e.hole.gap });
+    if (e.milestone) milestones.push({ milestone: e.milestone, x: mid });
+    if (e.hole) holes.push({ hole: e.hole, x1: cursor, x2: cursor + e.units * unit });
     cursor += e.units * unit;
   }
   return { items, milestones, holes, x1: start, x2: cursor };
@@ -109,8 +76,19 @@ export function labelPlaces(items: TimelineItem[], columns: Column[]): { width: 
   });
 }
 
-/** `40 weeks` or `9 days`, for a hole's label. */
-export function durationWords(days: number): string {
-  if (days >= 14) return `${Math.round(days / 7)} weeks`;
-  return `${Math.round(days)} days`;
+/**
+ * How wide the words under a contact hole's bar may be: centred under the hole, clear of the campaign
+ * labels on the first row beside it (`places` as `labelPlaces` gives them) and of the milestones' lines.
+ * Zero when there is no room.
+ */
+export function holeWordsWidth(hole: TimelineHole, timeline: Timeline, places: { width: number; row: 0 | 1; x: number }[]): number {
+  const mid = (hole.x1 + hole.x2) / 2;
+  let room = Math.min(mid - hole.x1, hole.x2 - mid) + 24;
+  timeline.items.forEach((item, i) => {
+    if (places[i].row !== 0) return;
+    const edge = item.x < mid ? places[i].x + places[i].width / 2 : places[i].x - places[i].width / 2;
+    room = Math.min(room, Math.abs(mid - edge) - 8);
+  });
+  for (const m of timeline.milestones) room = Math.min(room, Math.abs(mid - m.x) - 8);
+  return room >= 40 ? Math.min(2 * room, 220) : 0;
 }

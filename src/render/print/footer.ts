@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { basename, dirname } from 'node:path';
-import type { JourneyMap } from '../../types/journeymap.js';
+import { gitText } from '../../git/index.js';
 import { escapeHtml } from '../escape.js';
+import type { MapView } from '../view/types.js';
 import { MARGIN_MM } from './paper.js';
 
 /** Width kept at the right of the footer for "page N of M". */
@@ -17,11 +17,12 @@ export interface FooterFacts {
   commit?: string;
 }
 
-export function footerFacts(map: JourneyMap, commit: string | undefined, sourceDate: Date | undefined): FooterFacts {
+export function footerFacts(view: MapView, commit: string | undefined, sourceDate: Date | undefined): FooterFacts {
+  const { document } = view;
   return {
-    title: map.title,
-    state: map.state ? `${map.state === 'future' ? 'Future' : 'Current'} state` : undefined,
-    date: map.date ?? sourceDate?.toISOString().slice(0, 10),
+    title: document.title,
+    state: document.state,
+    date: document.date ?? sourceDate?.toISOString().slice(0, 10),
     commit: commit ? `commit ${commit}` : undefined,
   };
 }
@@ -60,10 +61,11 @@ export function footerTemplate(
 export const HEADER_TEMPLATE = '<span></span>';
 
 /**
- * The short hash of the last commit that touched the map, marked when the file has uncommitted changes;
+ * The short hash of the last commit that touched the map, marked when the file differs from that commit;
  * nothing when the file is not tracked in a Git repository or Git is missing. Asked once per map (the
- * build cache's key and the footer both need it), and a folder's tracked files and its changes once
- * however many of its maps print, so an untracked map costs no further Git process.
+ * build cache's key and the footer both need it), and a folder's committed files once however many of its
+ * maps print, so an untracked map costs no further Git process. The file is compared with the committed
+ * blob by hashing it without filters: `git status` would run the repository's clean filters.
  */
 export function gitCommit(file: string): Promise<string | undefined> {
   let commit = commits.get(file);
@@ -74,32 +76,18 @@ export function gitCommit(file: string): Promise<string | undefined> {
 async function askGit(file: string): Promise<string | undefined> {
   if (file === '-') return undefined;
   const cwd = dirname(file);
-  let tracked = trackedFiles.get(cwd);
-  if (!tracked) {
-    tracked = git(['ls-files', '-z', '--', '.'], cwd).then((out = '') => new Set(out.split('\0')));
-    trackedFiles.set(cwd, tracked);
+  const name = basename(file);
+  let committed = committedFiles.get(cwd);
+  if (!committed) {
+    committed = gitText(['ls-tree', '-z', 'HEAD', '--', '.'], cwd).then((out = '') => new Map(out.split('\0').filter(Boolean).map((entry) => [entry.slice(entry.indexOf('\t') + 1), entry.split(' ')[2]?.split('\t')[0]])));
+    committedFiles.set(cwd, committed);
   }
-  if (!(await tracked).has(basename(file))) return undefined;
-  const hash = await git(['log', '-1', '--format=%h', '--', basename(file)], cwd);
+  const blob = (await committed).get(name);
+  if (!blob) return undefined;
+  const [hash, current] = await Promise.all([gitText(['log', '-1', '--format=%h', '--', name], cwd), gitText(['hash-object', '--no-filters', '--', name], cwd)]);
   if (!hash) return undefined;
-  let changes = changedFiles.get(cwd);
-  if (!changes) {
-    // Porcelain paths are relative to the repository's root; the folder's own prefix turns them into names.
-    changes = Promise.all([git(['rev-parse', '--show-prefix'], cwd), git(['status', '--porcelain', '--no-renames', '-z', '--', '.'], cwd)]).then(
-      ([prefix = '', out = '']) => new Set(out.split('\0').filter(Boolean).map((entry) => entry.slice(3).slice(prefix.length))),
-    );
-    changedFiles.set(cwd, changes);
-  }
-  return (await changes).has(basename(file)) ? `${hash}+changes` : hash;
+  return current === blob ? hash : `${hash}+changes`;
 }
 
 const commits = new Map<string, Promise<string | undefined>>();
-const trackedFiles = new Map<string, Promise<Set<string>>>();
-const changedFiles = new Map<string, Promise<Set<string>>>();
-
-function git(args: string[], cwd: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 5_000, windowsHide: true }, (error, stdout) => resolve(error ? undefined : stdout.replace(/\n$/, '') || undefined));
-  });
-}
-
+const committedFiles = new Map<string, Promise<Map<string, string | undefined>>>();

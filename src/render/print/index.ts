@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { findBrowser } from '../../browser/find.js';
 import { launchBrowser, type BrowserSession } from '../../browser/launch.js';
 import { openLockedPage } from '../../browser/lockdown.js';
-import { ExitCode, JourneymapError } from '../../errors.js';
+import { JourneymapError } from '../../errors.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
@@ -13,8 +12,6 @@ import { pageGeometry } from './paper.js';
 import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
 import { PrintBudget, runPool, withTimeout } from './pool.js';
-import { createProgress } from './progress.js';
-import { watchInterrupts } from './signals.js';
 
 export interface PrintJob {
   file: string;
@@ -25,7 +22,6 @@ export interface PrintJob {
 export interface PrintOptions extends RenderOptions {
   format: readonly string[];
   outDir?: string;
-  color?: boolean;
   paper?: string;
   orientation?: string;
   scale?: number;
@@ -41,31 +37,79 @@ interface Output {
   bytes: Uint8Array;
 }
 
+/** What happens during a print run, in order, for a progress display (the library itself prints nothing). */
+export type PrintEvent =
+  | { type: 'browser'; version: string; path: string; source: string }
+  | { type: 'start'; file: string }
+  | { type: 'printed'; file: string; outputs: string[]; notes: string[] }
+  | { type: 'failed'; file: string; message: string; /** The map printed, but its output could not be written. */ unwritten?: boolean };
+
+export interface PrintResult {
+  /** Maps that could not be printed (each also reported as a `failed` event). */
+  failed: number;
+  /** Maps printed whose outputs could not be written (a read-only or missing folder): an I/O error. */
+  unwritten: number;
+  total: number;
+  /** The run was stopped before it finished; what printed is written, nothing half-written. */
+  stopped: boolean;
+}
+
+/** A print run under way: its result, and the two ways to end it early. */
+export interface PrintRun {
+  result: Promise<PrintResult>;
+  /** Closes the browser, so every pending page fails fast and the run ends through its `finally` blocks. */
+  stop(): void;
+  /** Kills the browser and removes its profile synchronously, for a caller that will not wait. */
+  kill(): void;
+}
+
 /**
  * Prints maps to PDF and/or PNG with one browser for the whole call and a bounded pool of pages. A map
- * that fails or times out fails alone; the others still print. Returns 0, or 1 when a map failed;
- * throws (exit 2) when no browser can be found or started, and 130/143 when interrupted.
+ * that fails or times out fails alone; the others still print. The result rejects (exit 2) when no
+ * browser can be found or started.
  */
-export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promise<number> {
+export function startPrinting(jobs: PrintJob[], options: PrintOptions, onEvent: (event: PrintEvent) => void = () => undefined): PrintRun {
+  let session: BrowserSession | undefined;
+  let stopped = false;
+  const result = print(jobs, options, onEvent, {
+    stopped: () => stopped,
+    started: (s) => (session = s),
+  });
+  return {
+    result,
+    stop() {
+      stopped = true;
+      void session?.close();
+    },
+    kill() {
+      stopped = true;
+      session?.killNow();
+    },
+  };
+}
+
+/** Prints maps and resolves when all are done: `startPrinting` for callers that never stop a run. */
+export async function printMaps(jobs: PrintJob[], options: PrintOptions, onEvent?: (event: PrintEvent) => void): Promise<PrintResult> {
+  return startPrinting(jobs, options, onEvent).result;
+}
+
+async function print(
+  jobs: PrintJob[],
+  options: PrintOptions,
+  onEvent: (event: PrintEvent) => void,
+  run: { stopped(): boolean; started(session: BrowserSession): void },
+): Promise<PrintResult> {
   const formats = (['pdf', 'png'] as const).filter((f) => options.format.includes(f));
-  if (!jobs.length || !formats.length) return ExitCode.ok;
+  const outcome: PrintResult = { failed: 0, unwritten: 0, total: jobs.length, stopped: false };
+  if (!jobs.length || !formats.length) return outcome;
   const geometry = pageGeometry(options.paper, options.orientation);
   const scale = options.scale ?? 2;
   const concurrency = options.jobs || availableParallelism();
   const found = findBrowser({ browserPath: options.browserPath });
-  const render: RenderOptions = { theme: options.theme, templates: options.templates, density: 'print' };
+  const render: RenderOptions = { theme: options.theme, templates: options.templates, thresholds: options.thresholds, density: 'print' };
   const sourceDate = sourceDateEpoch();
 
   let session: BrowserSession | undefined;
-  const progress = createProgress(jobs.length, process.stderr, options.color);
-  const interruption = watchInterrupts(
-    (signal) => {
-      progress.line(`${signal}: stopping; closing the browser`);
-      void session?.close();
-    },
-    () => session?.killNow(),
-  );
-  let failed = 0;
   try {
     // While the browser starts, the maps' pages are rendered (a turn of the event loop each, so the
     // browser's messages still get through): that work is then off the printing's path. Only until the
@@ -80,13 +124,14 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
     if (formats.includes('pdf')) {
       for (const job of jobs) {
         await new Promise((resolve) => setImmediate(resolve));
-        if (up || interruption.signal) break;
+        if (up || run.stopped()) break;
         prepared.set(job, preparePdf(job.file, job.map, render));
       }
     }
     session = await launching;
-    if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
-    progress.line(`started ${session.version} from ${found.path} (${found.source})`);
+    run.started(session);
+    if (run.stopped()) return { ...outcome, stopped: true };
+    onEvent({ type: 'browser', version: session.version, path: found.path, source: found.source });
     const settings: PdfSettings = {
       geometry,
       render,
@@ -105,7 +150,7 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
         const path = outputPath(file, format, options.outDir);
         if (format === 'pdf') {
           const pdf = await printPdf(page, file, map, settings, budget, prepared.get(job));
-          notes.push(...pdf.notes.map((note) => `note: ${path}: ${note}`));
+          notes.push(...pdf.notes.map((note) => `${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
         } else {
           outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget) });
@@ -120,40 +165,38 @@ export async function printMaps(jobs: PrintJob[], options: PrintOptions): Promis
       concurrency,
       async (job, _index, worker) => {
         const { file } = job;
-        const name = file === '-' ? 'stdin' : basename(file);
-        progress.started(name);
+        onEvent({ type: 'start', file });
         const notes: string[] = [];
+        let outputs: Output[];
         try {
           const budget = new PrintBudget(options.timeout);
           const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, budget, notes);
-          const outputs = await withTimeout(print(), budget, async () => pages[worker]?.close());
-          if (interruption.signal) return;
-          // Every format of a map is printed before any is written: a failed map keeps its old files.
-          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
-          for (const note of notes) progress.line(note);
-          progress.done(name, `printed ${outputs.map((o) => o.path).join(', ')}`);
+          outputs = await withTimeout(print(), budget, async () => pages[worker]?.close());
         } catch (error) {
           await pages[worker]?.close().catch(() => undefined);
           pages[worker] = undefined;
-          if (interruption.signal) return;
-          failed += 1;
-          progress.done(name, `failed to print ${file}: ${oneLine(error)}`);
+          if (run.stopped()) return;
+          outcome.failed += 1;
+          onEvent({ type: 'failed', file, message: oneLine(error) });
+          return;
         }
+        if (run.stopped()) return;
+        try {
+          // Every format of a map is printed before any is written: a failed map keeps its old files.
+          for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+        } catch (error) {
+          outcome.unwritten += 1;
+          onEvent({ type: 'failed', file, message: (error as Error).message, unwritten: true });
+          return;
+        }
+        onEvent({ type: 'printed', file, outputs: outputs.map((o) => o.path), notes });
       },
-      () => interruption.signal !== undefined,
+      run.stopped,
     );
   } finally {
     await session?.close();
-    progress.close();
-    interruption.dispose();
   }
-  if (interruption.signal) return interrupted(interruption.signal, interruption.exitCode);
-  if (failed) process.stderr.write(`${failed} of ${jobs.length} map${jobs.length === 1 ? '' : 's'} could not be printed\n`);
-  return failed ? ExitCode.invalid : ExitCode.ok;
-}
-
-function interrupted(signal: NodeJS.Signals, exitCode: number): never {
-  throw new JourneymapError(`stopped by ${signal}; the browser was closed and no output was left half-written`, exitCode);
+  return { ...outcome, stopped: run.stopped() };
 }
 
 /** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds way to pin dates in outputs. */

@@ -2,8 +2,9 @@ import type { Page } from 'puppeteer-core';
 import { loadHtml } from '../../browser/lockdown.js';
 import { emulateMedia, sizeWindow } from '../../browser/session.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { pageMeasure, renderHtml } from '../html/index.js';
+import { pageMeasure, renderHtmlView } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
+import { buildMapView, sheetView, type MapView } from '../view/index.js';
 import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
@@ -11,7 +12,7 @@ import { printToPdf } from './chromium-pdf.js';
 import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
-import { sliceMap, type StageRange } from './slice.js';
+import type { StageRange } from './slice.js';
 
 /** Hides the page in screen media; the print, in print media, is untouched. Static: no user text in CSS. */
 const BLANK_ON_SCREEN = '<style>@media screen { body { display: none; } }</style>';
@@ -31,15 +32,17 @@ export interface PrintedPdf {
   notes: string[];
 }
 
-/** What printing a map needs that can be made before the browser is up: its page and its commit. */
+/** What printing a map needs that can be made before the browser is up: its view, its page and its commit. */
 export interface PreparedPdf {
+  view: MapView;
   /** The whole map's print page. */
   html: string;
   commit: Promise<string | undefined>;
 }
 
 export function preparePdf(file: string, map: JourneyMap, render: RenderOptions): PreparedPdf {
-  return { html: renderHtml(map, { ...render, sourceFile: file }), commit: gitCommit(file) };
+  const view = buildMapView(map, render);
+  return { view, html: renderHtmlView(view, { ...render, sourceFile: file }), commit: gitCommit(file) };
 }
 
 /**
@@ -49,21 +52,22 @@ export function preparePdf(file: string, map: JourneyMap, render: RenderOptions)
  */
 export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, budget: PrintBudget, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
-  const { commit } = prepared;
+  const { commit, view } = prepared;
+  const stageCount = view.stages.length;
   // The built-in page is made blank on screen: the browser lays a page out again whenever it leaves
   // print mode, which then costs nothing. Its height is measured in print media, and the print itself is
   // made with no media emulated, so it gets print media as any print does. Other templates are printed as
   // they are, in emulated print media.
   const builtIn = !settings.render.templates;
   const blankOnScreen = (html: string) => (builtIn ? html.replace('</head>', `${BLANK_ON_SCREEN}</head>`) : html);
-  const rendered = new Map<string, string>([[`0-${map.stages.length}-0`, blankOnScreen(prepared.html)]]);
+  const rendered = new Map<string, string>([[`0-${stageCount}-0`, blankOnScreen(prepared.html)]]);
+  // A sheet of a split print is cut from the whole map's view, so it keeps the whole map's numbers.
+  const viewOf = (range: StageRange, part?: { number: number; count: number }) => (range.from === 0 && range.to === stageCount ? view : sheetView(view, range, part));
   const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
-    const printPart = part && part.count > 1 ? { ...part, firstStage: range.from, stageCount: map.stages.length, whole: map } : undefined;
-    const key = `${range.from}-${range.to}-${printPart?.number ?? 0}`;
+    const key = `${range.from}-${range.to}-${part && part.count > 1 ? part.number : 0}`;
     let html = rendered.get(key);
     if (html === undefined) {
-      const whole = range.from === 0 && range.to === map.stages.length;
-      html = blankOnScreen(renderHtml(whole ? map : sliceMap(map, range), { ...settings.render, sourceFile: file, printPart }));
+      html = blankOnScreen(renderHtmlView(viewOf(range, part), { ...settings.render, sourceFile: file }));
       rendered.set(key, html);
     }
     return html;
@@ -86,9 +90,8 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
   // screen the grid keeps its own width (on paper it takes the page's), so in a narrow window it shows how
   // far it reaches.
-  const plan = await planSheets(map.stages.length, geometry, async (range) => {
-    const slice = range.from === 0 && range.to === map.stages.length ? map : sliceMap(map, range);
-    if (!settings.render.templates) return pageMeasure(slice, { ...settings.render, sourceFile: file });
+  const plan = await planSheets(stageCount, geometry, async (range) => {
+    if (!settings.render.templates) return pageMeasure(viewOf(range));
     await show(htmlFor(range), 'screen', { width: NARROW_WINDOW_PX, height: geometry.printableHeightPx });
     const { contentWidth, bodyFontPx } = await measurePage(page);
     return { width: contentWidth, bodyFontPx };
@@ -96,7 +99,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
 
   // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
   budget.sheets(plan.parts.length);
-  const facts = footerFacts(map, await commit, settings.sourceDate);
+  const facts = footerFacts(view, await commit, settings.sourceDate);
   const printAt = async (scale: number): Promise<Uint8Array[]> => {
     const parts: Uint8Array[] = [];
     for (const [i, range] of plan.parts.entries()) {
@@ -108,7 +111,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
           geometry,
           scale,
           headerTemplate: HEADER_TEMPLATE,
-          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: map.stages.length }, plan.parts.length === 1),
+          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: stageCount }, plan.parts.length === 1),
           timeout: budget.left(),
         }),
       );
@@ -174,28 +177,23 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   if (printedPt < MIN_BODY_PT - 0.05) {
     notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
+  const { document } = view;
   const bytes = await finishPdf(parts, {
-    title: map.title,
-    author: map.owner,
-    subject: subjectOf(map),
-    keywords: map.tags ?? [],
+    title: document.title,
+    author: document.author,
+    subject: document.subject,
+    keywords: document.keywords,
     creator: settings.creator,
     producer: settings.producer,
-    date: settings.sourceDate ?? reviewDate(map),
+    date: settings.sourceDate ?? reviewDate(document.date),
   });
   return { bytes, notes };
 }
 
 /** Without SOURCE_DATE_EPOCH the file's dates are the map's own review date, so output stays reproducible. */
-function reviewDate(map: JourneyMap): Date | undefined {
-  const date = map.date ? new Date(`${map.date}T00:00:00Z`) : undefined;
+function reviewDate(day: string | undefined): Date | undefined {
+  const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
-}
-
-/** "Patient journey map — Orthopedic service line (current state)". */
-function subjectOf(map: JourneyMap): string {
-  const kind = map.kind ? `${map.kind[0].toUpperCase()}${map.kind.slice(1)} journey map` : 'Journey map';
-  return `${kind}${map.subtitle ? ` — ${map.subtitle}` : ''}${map.state ? ` (${map.state} state)` : ''}`;
 }
 
 /** Pages in a PDF as Chromium writes it (one uncompressed dictionary per page): cheaper than parsing it. */

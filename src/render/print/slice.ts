@@ -1,5 +1,3 @@
-import type { JourneyMap, Stage } from '../../types/journeymap.js';
-
 /** A run of consecutive stage columns printed on one sheet (or one strip of sheets, when tall). */
 export interface StageRange {
   /** Index of the first stage in the whole map. */
@@ -24,18 +22,4 @@ export function balancedRanges(count: number, parts: number): StageRange[] {
     from += size;
   }
   return ranges;
-}
-
-/**
- * The map as seen through some of its stage columns: those stages, and the gaps and outreach pinned to
- * them. Everything else (title, personas, milestones, channels) is kept, so each sheet renders with the
- * same header and lane labels.
- */
-export function sliceMap(map: JourneyMap, range: StageRange): JourneyMap {
-  const stages = map.stages.slice(range.from, range.to) as [Stage, ...Stage[]];
-  const kept = new Set(stages.map((s) => s.id));
-  const out: JourneyMap = { ...map, stages };
-  if (map.gaps) out.gaps = map.gaps.filter((g) => kept.has(g.stage));
-  if (map.outreach) out.outreach = map.outreach.filter((o) => kept.has(o.stage));
-  return out;
 }

@@ -1,6 +1,6 @@
-import { hasEmotion, layoutEmotion, lowestPointWords } from '../layout/emotion.js';
+import { layoutEmotion } from '../layout/emotion.js';
 import { hatchPath } from '../layout/hatch.js';
-import { durationWords, labelPlaces, layoutTimeline } from '../layout/timeline.js';
+import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
 import type { Lane, SvgContext } from './context.js';
@@ -9,9 +9,9 @@ import { esc, icon, line, n, paragraph, rect, text } from './draw.js';
 const STEP = 22;
 
 export function emotionLane(ctx: SvgContext): Lane | undefined {
-  if (!hasEmotion(ctx.model)) return undefined;
+  if (!ctx.view.legend.emotions.length) return undefined;
   const p = ctx.palette;
-  const chart = layoutEmotion(ctx.model, ctx.tpX, p, 34, STEP);
+  const chart = layoutEmotion(ctx.view.touchpoints, ctx.tpX, ctx.view.lowest, p, 34, STEP);
   const left = ctx.columns[0].x;
   const right = ctx.columns[ctx.columns.length - 1].x + ctx.columns[ctx.columns.length - 1].width;
   let svg = '';
@@ -34,7 +34,7 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
       continue;
     }
     const big = pt === chart.lowest;
-    svg += `<g><title>${esc(`${pt.touchpoint.ref} ${pt.touchpoint.source.name}: emotion ${pt.emotion! > 0 ? '+' : ''}${pt.emotion}`)}</title><circle cx="${n(pt.x)}" cy="${n(pt.y)}" r="${big ? 7 : 5}" fill="${pt.colour}" stroke="${p.paper}" stroke-width="${big ? 2.5 : 1.5}"/></g>`;
+    svg += `<g><title>${esc(`${pt.touchpoint.ref} ${pt.touchpoint.name}: emotion ${pt.emotion! > 0 ? '+' : ''}${pt.emotion}`)}</title><circle cx="${n(pt.x)}" cy="${n(pt.y)}" r="${big ? 7 : 5}" fill="${pt.colour}" stroke="${p.paper}" stroke-width="${big ? 2.5 : 1.5}"/></g>`;
     if (big) svg += `<circle cx="${n(pt.x)}" cy="${n(pt.y)}" r="10" fill="none" stroke="${pt.colour}" stroke-width="1.5"/>`;
   }
   if (chart.lowest) {
@@ -47,7 +47,7 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
     const tx = alignRight ? lo.x - 14 : alignLeft ? lo.x + 14 : lo.x;
     const ty = 0;
     svg += text(tx, ty + 10, label, { size: TYPE.label, fill: p.emotion[0], bold: true, anchor });
-    const explain = paragraph(0, ty + 12, lowestPointWords(lo), w, { size: TYPE.label, fill: p.text, anchor, italic: true }, 1);
+    const explain = paragraph(0, ty + 12, lo.touchpoint.voice, w, { size: TYPE.label, fill: p.text, anchor, italic: true }, 1);
     svg += `<g transform="translate(${n(tx)} 0)">${explain.svg}</g>`;
     svg += line(lo.x, ty + 28, lo.x, lo.y! - 11, p.faint, 1, ' stroke-dasharray="2 2"');
   }
@@ -55,25 +55,35 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
 }
 
 export function outreachLane(ctx: SvgContext): Lane | undefined {
-  if (!ctx.model.outreach.length) return undefined;
+  if (!ctx.view.outreach.length) return undefined;
   const p = ctx.palette;
-  const tl = layoutTimeline(ctx.model, ctx.columns);
+  const tl = layoutTimeline(ctx.view, ctx.columns);
   const axisY = 78;
   let svg = line(tl.x1, axisY, tl.x2, axisY, p.ink, 2);
-  for (const hole of tl.holes) {
-    const x1 = hole.x1 + 16;
-    const x2 = hole.x2 - 16;
+  let bottom = axisY;
+  const places = labelPlaces(tl.items, ctx.columns);
+  for (const placed of tl.holes) {
+    const { hole } = placed;
+    const x1 = placed.x1 + 16;
+    const x2 = placed.x2 - 16;
     if (x2 - x1 < 40) continue;
-    svg += rect(x1, axisY - 7, x2 - x1, 14, p.paper);
-    svg += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
-    svg += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
-    const words = `Contact hole \u00b7 ${durationWords(hole.days)}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`;
-    const hole1 = paragraph(0, 0, words, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
-    svg += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - hole1.height)})">${hole1.svg}</g>`;
+    let drawn = rect(x1, axisY - 7, x2 - x1, 14, p.paper);
+    drawn += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
+    drawn += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
+    const label = paragraph(0, 0, hole.label, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
+    drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - label.height)})">${label.svg}</g>`;
+    // Under the bar, the period in the words `analyze` uses, where the campaigns' labels leave room.
+    const room = holeWordsWidth(placed, tl, places);
+    if (room) {
+      const words = paragraph(0, 0, hole.words, room, { size: TYPE.label, fill: p.text, italic: true, anchor: 'middle' }, 3);
+      drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${axisY + 10})">${words.svg}</g>`;
+      bottom = Math.max(bottom, axisY + 10 + words.height);
+    }
+    svg += `<g><title>${esc(hole.sentence)}</title>${drawn}</g>`;
   }
   const rowEnds = [-Infinity, -Infinity];
   for (const m of tl.milestones) {
-    const label = m.day === 0 ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${m.day > 0 ? '+' : '\u2212'}${durationWords(Math.abs(m.day)).replace(' days', ' d').replace(' weeks', ' wk')}`;
+    const label = m.milestone.label;
     const w = measure(label.toUpperCase(), TYPE.label, true) + label.length * 0.6 + 8;
     const row = m.x - 3 > rowEnds[0] ? 0 : 1;
     rowEnds[row] = m.x + w;
@@ -82,21 +92,17 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     svg += `<path d="M${n(m.x)} ${axisY - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>`;
     svg += rect(m.x + 3, ly, w, 14, p.paper) + text(m.x + 6, ly + 11, label, { size: TYPE.label, fill: p.ink, bold: true, caps: true });
   }
-  let bottom = axisY;
-  const places = labelPlaces(tl.items, ctx.columns);
   const blocks = tl.items.map((item, i) => {
     const o = item.outreach;
     const w = places[i].width;
-    const name = paragraph(0, 0, `${o.ref} ${o.source.name}`, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 3);
-    const extra = [o.channel.name, o.source.metrics?.[0] && `${o.source.metrics[0].value} ${o.source.metrics[0].name.toLowerCase()}`].filter(Boolean).join(' \u00b7 ');
-    const e = paragraph(0, name.height, extra, w, { size: TYPE.label, fill: p.muted, anchor: 'middle' }, 2);
+    const name = paragraph(0, 0, `${o.ref} ${o.name}`, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 3);
+    const e = paragraph(0, name.height, o.detail, w, { size: TYPE.label, fill: p.muted, anchor: 'middle' }, 2);
     return { svg: name.svg + e.svg, height: name.height + e.height };
   });
   const secondRow = Math.max(0, ...blocks.filter((_, i) => places[i].row === 0).map((b) => b.height)) + 10;
   tl.items.forEach((item, i) => {
     const o = item.outreach;
-    const when = o.timing ? o.timing.short : 'no timing';
-    const whenBlock = paragraph(0, 0, when, Math.min(item.slot - 6, 200), { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 2);
+    const whenBlock = paragraph(0, 0, o.when, Math.min(item.slot - 6, 200), { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 2);
     svg += `<g transform="translate(${n(item.x)} ${n(axisY - 16 - whenBlock.height)})">${whenBlock.svg}</g>`;
     svg += `<circle cx="${n(item.x)}" cy="${axisY}" r="12" fill="${p.paper}" stroke="${p.ink}" stroke-width="1.5"/>`;
     svg += icon(`icon-${o.channel.icon}`, item.x - 7, axisY - 7, 14, p.ink);

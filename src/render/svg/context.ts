@@ -1,13 +1,13 @@
-import type { JourneyModel } from '../../model/journey.js';
 import type { Column } from '../layout/grid.js';
 import type { Palette } from '../layout/theme.js';
+import type { MapView } from '../view/types.js';
 
 /** What every part of the SVG drawing shares. */
 export interface SvgContext {
-  model: JourneyModel;
+  view: MapView;
   palette: Palette;
   columns: Column[];
-  /** Touchpoint x positions on the curve and time axis, by touchpoint index. */
+  /** Touchpoint x positions on the curve and time axis, in reading order. */
   tpX: number[];
   margin: number;
   width: number;

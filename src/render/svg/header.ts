@@ -1,19 +1,16 @@
-import { SEVERITIES } from '../../model/journey.js';
 import { channelIcons } from '../layout/icons.js';
 import { measure } from '../layout/text.js';
-import { EMOTION_WORDS } from '../layout/emotion.js';
 import { TYPE } from '../layout/theme.js';
 import type { SvgContext } from './context.js';
 import { icon, line, n, paragraph, rect, text } from './draw.js';
 import { severityMark } from './marks.js';
-import { headerFacts, kindHeading, severityWord } from '../layout/words.js';
 
 const LEGEND_CHANNEL_COL = 124;
 
 function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: number; height: number } {
   const p = ctx.palette;
   let svg = '';
-  const channels = ctx.model.channels;
+  const { channels, severities, emotions } = ctx.view.legend;
   const rows = Math.min(channels.length, 3) || 1;
   const cols = Math.ceil(channels.length / rows);
   svg += text(x, y + 10, 'Channels', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
@@ -25,27 +22,27 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
   });
   let lx = x + Math.max(cols, 1) * LEGEND_CHANNEL_COL + 16;
   svg += line(lx - 16, y, lx - 16, y + 76, p.rule);
-  if (ctx.model.gaps.length) {
+  if (severities.length) {
     svg += text(lx, y + 10, 'Gap severity', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
-    SEVERITIES.forEach((s, i) => {
+    severities.forEach((s, i) => {
       const cx = lx + (i % 2) * 76;
       const cy = y + 20 + Math.floor(i / 2) * 20;
-      svg += severityMark(s, cx, cy + 1, 14, p);
-      svg += text(cx + 19, cy + 12, severityWord(s), { size: TYPE.small, fill: p.ink });
+      svg += severityMark(s.severity, cx, cy + 1, 14, p);
+      svg += text(cx + 19, cy + 12, s.word, { size: TYPE.small, fill: p.ink });
     });
     lx += 168;
     svg += line(lx - 16, y, lx - 16, y + 76, p.rule);
   }
-  if (ctx.model.touchpoints.some((t) => t.source.emotion !== undefined)) {
+  if (emotions.length) {
     svg += text(lx, y + 10, 'Emotion scale', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
     svg += line(lx + 6, y + 28, lx + 6 + 4 * 36, y + 28, p.faint, 1.5);
-    for (let e = -2; e <= 2; e++) {
-      const cx = lx + 6 + (e + 2) * 36;
-      svg += `<circle cx="${n(cx)}" cy="${n(y + 28)}" r="5" fill="${p.emotion[e + 2]}" stroke="${p.paper}" stroke-width="1.5"/>`;
-      svg += text(cx, y + 48, e > 0 ? `+${e}` : e < 0 ? `\u2212${-e}` : '0', { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' });
-    }
-    svg += text(lx, y + 64, EMOTION_WORDS[0], { size: TYPE.label, fill: p.muted });
-    svg += text(lx + 12 + 4 * 36, y + 64, EMOTION_WORDS[4], { size: TYPE.label, fill: p.muted, anchor: 'end' });
+    emotions.forEach((e, i) => {
+      const cx = lx + 6 + i * 36;
+      svg += `<circle cx="${n(cx)}" cy="${n(y + 28)}" r="5" fill="${p.emotion[e.value + 2]}" stroke="${p.paper}" stroke-width="1.5"/>`;
+      svg += text(cx, y + 48, e.label, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' });
+    });
+    svg += text(lx, y + 64, emotions[0].word, { size: TYPE.label, fill: p.muted });
+    svg += text(lx + 12 + 4 * 36, y + 64, emotions[emotions.length - 1].word, { size: TYPE.label, fill: p.muted, anchor: 'end' });
     lx += 164;
   }
   return { svg, width: lx - x, height: 80 };
@@ -54,18 +51,17 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
 /** Title block, facts row and legend; returns the height used from `y`. */
 export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: number } {
   const p = ctx.palette;
-  const map = ctx.model.map;
+  const view = ctx.view;
   const x = ctx.margin;
   const right = ctx.width - ctx.margin;
   let svg = '';
-  const heading = kindHeading(map);
+  const heading = view.heading;
   svg += text(x, y + 10, heading, { size: TYPE.label, fill: p.muted, bold: true, caps: true });
   const pillX = x + measure(heading.toUpperCase(), TYPE.label, true) + heading.length * 0.6 + 12;
-  const state = map.state ?? 'current';
   const pillW = 98;
   svg += rect(pillX, y - 2, pillW * 2, 18, p.paper, ` stroke="${p.ink}" stroke-width="1" rx="3"`);
   ['current', 'future'].forEach((s, i) => {
-    const on = s === state;
+    const on = s === view.state;
     if (on) svg += rect(pillX + i * pillW, y - 2, pillW, 18, p.stageFill === 'none' ? p.ink : p.stageFill, ' rx="3"');
     svg += text(pillX + i * pillW + pillW / 2, y + 11, `${s} state`, { size: TYPE.label, fill: on ? p.paper : p.muted, bold: on, caps: true, anchor: 'middle' });
   });
@@ -74,23 +70,23 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
   const titleRoom = right - x - (leg.width + 40);
   const legendBeside = titleRoom >= 520;
   const room = legendBeside ? titleRoom : right - x;
-  const title = paragraph(x, y + 20, map.title, room, { size: TYPE.title, fill: p.ink, bold: true }, 2);
+  const title = paragraph(x, y + 20, view.title, room, { size: TYPE.title, fill: p.ink, bold: true }, 2);
   svg += title.svg;
   let ty = y + 20 + title.height;
-  if (map.subtitle) {
+  if (view.subtitle) {
     const lastWidth = measure(title.lines[title.lines.length - 1] ?? '', TYPE.title, true);
-    if (lastWidth + 16 + measure(map.subtitle, TYPE.subtitle) <= room) {
+    if (lastWidth + 16 + measure(view.subtitle, TYPE.subtitle) <= room) {
       const baseline = y + 20 + TYPE.title + (title.lines.length - 1) * Math.round(TYPE.title * 1.3 * 10) / 10;
-      svg += text(x + lastWidth + 16, baseline, map.subtitle, { size: TYPE.subtitle, fill: p.muted });
+      svg += text(x + lastWidth + 16, baseline, view.subtitle, { size: TYPE.subtitle, fill: p.muted });
     } else {
-      const sub = paragraph(x, ty, map.subtitle, room, { size: TYPE.subtitle, fill: p.muted }, 2);
+      const sub = paragraph(x, ty, view.subtitle, room, { size: TYPE.subtitle, fill: p.muted }, 2);
       svg += sub.svg;
       ty += sub.height;
     }
   }
   ty += 12;
   let fx = x;
-  const facts = headerFacts(ctx.model);
+  const facts = view.facts;
   for (const fact of facts) {
     const w = Math.min(fact.wide ? 420 : 240, Math.max(90, measure(fact.value, TYPE.body) + 8));
     if (fx + w > x + room && fx > x) break;
@@ -116,15 +112,15 @@ export function drawHeader(ctx: SvgContext, y: number): { svg: string; height: n
 /** Sources, reading key and confidentiality, under the grid. */
 export function drawFooter(ctx: SvgContext, y: number): { svg: string; height: number } {
   const p = ctx.palette;
-  const map = ctx.model.map;
+  const { footer } = ctx.view;
   const x = ctx.margin;
   const right = ctx.width - ctx.margin;
   let svg = line(x, y, right, y, p.rule);
   const key = 'T touchpoint \u00b7 G gap \u00b7 O opportunity \u00b7 C outreach';
-  const tail = [map.owner, map.confidentiality].filter(Boolean).join(' \u00b7 ');
+  const tail = [footer.owner, footer.confidentiality].filter(Boolean).join(' \u00b7 ');
   const keyW = measure(key, TYPE.label) + 24;
   const tailW = Math.min(360, measure(tail, TYPE.label) + 8);
-  const sources = map.sources?.length ? `Sources: ${map.sources.join(' \u00b7 ')}` : '';
+  const sources = footer.sources.length ? `Sources: ${footer.sources.join(' \u00b7 ')}` : '';
   const src = paragraph(x, y + 8, sources, Math.max(200, right - x - keyW - tailW - 32), { size: TYPE.label, fill: p.muted }, 4);
   svg += src.svg;
   svg += text(right - tailW - keyW, y + 18, key, { size: TYPE.label, fill: p.muted });
@@ -133,4 +129,4 @@ export function drawFooter(ctx: SvgContext, y: number): { svg: string; height: n
   return { svg, height: Math.max(src.height, t.height, 14) + 16 };
 }
 
-export const usedIconIds = (ctx: SvgContext): string[] => [...new Set(ctx.model.channels.map((c) => c.icon))].filter((id) => id in channelIcons);
+export const usedIconIds = (ctx: SvgContext): string[] => [...new Set(ctx.view.legend.channels.map((c) => c.icon))].filter((id) => id in channelIcons);

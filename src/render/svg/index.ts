@@ -1,4 +1,3 @@
-import { buildJourney } from '../../model/journey.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { GRID, layoutColumns, touchpointXs } from '../layout/grid.js';
 import { channelIcons, uiIcons } from '../layout/icons.js';
@@ -9,7 +8,9 @@ import type { Lane, SvgContext } from './context.js';
 import { esc, line, n, paragraph, rect, text } from './draw.js';
 import { drawFooter, drawHeader, usedIconIds } from './header.js';
 import { gapsLane, metricsLane, opportunitiesLane, painPointsLane, stagesLane, thoughtsLane, touchpointsLane } from './lanes.js';
-import { describeMap } from '../layout/summary.js';
+import { replaceInvalidCharacters } from '../../text/characters.js';
+import { buildMapView } from '../view/index.js';
+import type { MapView } from '../view/types.js';
 
 const MARGIN = 40;
 
@@ -25,12 +26,16 @@ function symbols(ctx: SvgContext): string {
  * an SVG build loads nothing but the layout: text is wrapped with the font's own advance widths.
  */
 export function renderSvg(map: JourneyMap, options: RenderOptions): string {
-  const model = buildJourney(map);
+  return renderSvgView(buildMapView(map, options), options);
+}
+
+/** The SVG of a map's view, when the view is already built. */
+export function renderSvgView(view: MapView, options: RenderOptions): string {
   const palette = palettes[options.theme ?? 'default'];
-  const columns = layoutColumns(model, MARGIN + GRID.gutter);
+  const columns = layoutColumns(view.stages, MARGIN + GRID.gutter);
   const last = columns[columns.length - 1];
   const width = Math.max(last.x + last.width + MARGIN, 1100);
-  const ctx: SvgContext = { model, palette, columns, tpX: touchpointXs(model, columns), margin: MARGIN, width };
+  const ctx: SvgContext = { view, palette, columns, tpX: touchpointXs(view.stages, columns), margin: MARGIN, width };
 
   const header = drawHeader(ctx, MARGIN);
   const lanes = [stagesLane(ctx), touchpointsLane(ctx), emotionLane(ctx), thoughtsLane(ctx), painPointsLane(ctx), gapsLane(ctx), opportunitiesLane(ctx), outreachLane(ctx), metricsLane(ctx)].filter((l): l is Lane => l !== undefined);
@@ -45,14 +50,13 @@ export function renderSvg(map: JourneyMap, options: RenderOptions): string {
     y += lane.height;
     body += line(MARGIN, y, width - MARGIN, y, palette.rule);
   }
-  const tints = palette.tint === 'none' ? '' : columns.filter((c) => c.index % 2 === 1).map((c) => rect(c.x, top, c.width, y - top, palette.tint)).join('');
+  const tints = palette.tint === 'none' ? '' : columns.filter((c) => view.stages[c.index].tinted).map((c) => rect(c.x, top, c.width, y - top, palette.tint)).join('');
   const footer = drawFooter(ctx, y + 16);
   const height = Math.ceil(y + 16 + footer.height + MARGIN / 2);
-  const title = map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title;
-  return (
+  return replaceInvalidCharacters(
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT_FAMILY)}" role="img" aria-labelledby="jm-title jm-desc">\n` +
-    `<title id="jm-title">${esc(title)}</title>\n<desc id="jm-desc">${esc(describeMap(model))}</desc>\n` +
+    `<title id="jm-title">${esc(view.fullTitle)}</title>\n<desc id="jm-desc">${esc(view.summary)}</desc>\n` +
     `<defs>${symbols(ctx)}</defs>\n` +
     `${rect(0, 0, width, height, palette.paper)}${tints}\n${header.svg}\n${body}\n${footer.svg}\n</svg>\n`
   );

@@ -1,8 +1,7 @@
-import { stageMetrics, type StageModel } from '../../model/journey.js';
 import { GRID } from '../layout/grid.js';
 import { measure } from '../layout/text.js';
 import { TYPE } from '../layout/theme.js';
-import { levelWord, metricTarget, prettyValue, safeLink, severityWord, STATUS_WORDS } from '../layout/words.js';
+import type { StageView } from '../view/types.js';
 import { CARD_PAD, type Lane, type SvgContext } from './context.js';
 import { esc, icon, n, paragraph, rect, text } from './draw.js';
 import { severityMark } from './marks.js';
@@ -10,12 +9,12 @@ import { severityMark } from './marks.js';
 const LANE_PAD = 12;
 
 /** Runs `cell` for every stage column and makes a lane as tall as the tallest cell. */
-function perStage(ctx: SvgContext, id: string, label: string, hint: string, cell: (stage: StageModel, x: number, w: number) => { svg: string; height: number }): Lane | undefined {
+function perStage(ctx: SvgContext, id: string, label: string, hint: string, cell: (stage: StageView, x: number, w: number, k: number) => { svg: string; height: number }): Lane | undefined {
   let svg = '';
   let height = 0;
-  for (const stage of ctx.model.stages) {
-    const col = ctx.columns[stage.index];
-    const drawn = cell(stage, col.x + GRID.pad, col.width - 2 * GRID.pad);
+  for (const [k, stage] of ctx.view.stages.entries()) {
+    const col = ctx.columns[k];
+    const drawn = cell(stage, col.x + GRID.pad, col.width - 2 * GRID.pad, k);
     svg += drawn.svg;
     height = Math.max(height, drawn.height);
   }
@@ -24,14 +23,13 @@ function perStage(ctx: SvgContext, id: string, label: string, hint: string, cell
 
 export function stagesLane(ctx: SvgContext): Lane {
   const p = ctx.palette;
-  const lane = perStage(ctx, 'stages', 'Stages', 'what happens \u00b7 typical duration', (stage, x, w) => {
-    const s = stage.source;
-    const first = stage.index === 0;
+  const lane = perStage(ctx, 'stages', 'Stages', 'what happens \u00b7 typical duration', (s, x, w) => {
+    const first = s.number === 1;
     const head = 48;
     const notch = first ? 0 : 10;
     const chevron = `M${n(x - GRID.pad + 2)} 0H${n(x + w - 4)}L${n(x + w + 8)} ${head / 2}L${n(x + w - 4)} ${head}H${n(x - GRID.pad + 2)}L${n(x - GRID.pad + 2 + notch)} ${head / 2}Z`;
     let svg = `<path d="${chevron}" fill="${p.stageFill}"${p.stageFill === 'none' ? ` stroke="${p.ink}" stroke-width="1.5"` : ''}/>`;
-    const num = String(stage.index + 1).padStart(2, '0');
+    const num = String(s.number).padStart(2, '0');
     svg += text(x + notch + 4, head / 2 + 4, num, { size: TYPE.small, fill: p.stageText, bold: true });
     const name = paragraph(x + notch + 26, 0, s.name, w - notch - 40, { size: TYPE.stage, fill: p.stageText, bold: true, lineHeight: 18 }, 2);
     svg += `<g transform="translate(0 ${n((head - name.height) / 2 - 2)})">${name.svg}</g>`;
@@ -59,8 +57,8 @@ export function stagesLane(ctx: SvgContext): Lane {
 
 export function touchpointsLane(ctx: SvgContext): Lane | undefined {
   const p = ctx.palette;
-  return perStage(ctx, 'touchpoints', 'Touchpoints', 'channel \u00b7 what happens \u00b7 who is involved', (stage, x) => {
-    const cols = ctx.columns[stage.index].cardColumns;
+  return perStage(ctx, 'touchpoints', 'Touchpoints', 'channel \u00b7 what happens \u00b7 who is involved', (stage, x, _w, k) => {
+    const cols = ctx.columns[k].cardColumns;
     const cards = stage.touchpoints.map((t) => {
       const w = GRID.cardWidth;
       const inner = w - 2 * CARD_PAD - 34;
@@ -69,11 +67,10 @@ export function touchpointsLane(ctx: SvgContext): Lane | undefined {
       body += paragraph(34 + CARD_PAD, y - 1, t.channel.name, inner - 22, { size: TYPE.label, fill: p.muted, bold: true, caps: true }, 1).svg;
       body += text(w - CARD_PAD, y + 9, t.ref, { size: TYPE.label, fill: p.ink, bold: true, anchor: 'end' });
       y += 14;
-      const name = paragraph(34 + CARD_PAD, y, t.source.name, inner, { size: TYPE.body, fill: p.ink, bold: true }, 4);
-      const link = safeLink(t.source.link);
-      body += link ? `<a href="${esc(link)}">${name.svg}</a>` : name.svg;
+      const name = paragraph(34 + CARD_PAD, y, t.name, inner, { size: TYPE.body, fill: p.ink, bold: true }, 4);
+      body += t.link ? `<a href="${esc(t.link)}">${name.svg}</a>` : name.svg;
       y += name.height + 2;
-      const who = [t.personas.map((x) => x.name).join(', '), t.source.actor].filter(Boolean).join(' \u00b7 ');
+      const who = [t.personas.join(', '), t.actor].filter(Boolean).join(' \u00b7 ');
       if (who) {
         const meta = paragraph(34 + CARD_PAD, y, who, inner, { size: TYPE.small, fill: p.muted }, 2);
         body += meta.svg;
@@ -98,7 +95,7 @@ export function touchpointsLane(ctx: SvgContext): Lane | undefined {
         y += 16;
       }
       const h = Math.max(y + CARD_PAD, 56);
-      const worst = t.gaps.map((g) => g.severity).sort((a, b) => ['critical', 'high', 'medium', 'low'].indexOf(a) - ['critical', 'high', 'medium', 'low'].indexOf(b))[0];
+      const worst = t.worst;
       const border = worst === 'critical' || worst === 'high' ? p.severity[worst] : p.cardBorder;
       const frame = rect(0, 0, w, h, p.card, ` stroke="${border}" rx="4"`) + rect(CARD_PAD, CARD_PAD, 26, 26, p.tint === 'none' ? p.paper : p.tint, ` rx="4"${p.tint === 'none' ? ` stroke="${p.faint}"` : ''}`) + icon(`icon-${t.channel.icon}`, CARD_PAD + 5, CARD_PAD + 5, 16, p.text);
       return { svg: frame + body, h };
@@ -117,16 +114,15 @@ export function touchpointsLane(ctx: SvgContext): Lane | undefined {
 }
 
 /** Quotes or pain points of a stage and its touchpoints, each tagged with the touchpoint it belongs to. */
-function listLane(ctx: SvgContext, id: string, label: string, hint: string, pick: (s: { thoughts?: string[]; painPoints?: string[] }) => string[] | undefined, quote: boolean): Lane | undefined {
+function listLane(ctx: SvgContext, id: string, label: string, hint: string, pick: (s: StageView) => StageView['thoughts'], quote: boolean): Lane | undefined {
   const p = ctx.palette;
   return perStage(ctx, id, label, hint, (stage, x, w) => {
-    const items = [...(pick(stage.source) ?? []).map((t) => ({ t, ref: '' })), ...stage.touchpoints.flatMap((tp) => (pick(tp.source) ?? []).map((t) => ({ t, ref: tp.ref })))];
     let svg = '';
     let y = 0;
-    for (const item of items) {
+    for (const item of pick(stage)) {
       if (quote) svg += text(x, y + 17, '\u201c', { size: 22, fill: p.faint, bold: true });
       else svg += icon('ui-pain', x + 1, y + 1.5, 12, p.severity.critical);
-      const body = paragraph(x + 16, y, item.t, w - 16 - (item.ref ? 26 : 0), { size: TYPE.body, fill: quote ? p.ink : p.text, italic: quote }, 4);
+      const body = paragraph(x + 16, y, item.text, w - 16 - (item.ref ? 26 : 0), { size: TYPE.body, fill: quote ? p.ink : p.text, italic: quote }, 4);
       svg += body.svg;
       if (item.ref) svg += text(x + w, y + TYPE.body, item.ref, { size: TYPE.label, fill: p.muted, bold: true, anchor: 'end' });
       y += body.height + 8;
@@ -146,19 +142,19 @@ export function gapsLane(ctx: SvgContext): Lane | undefined {
     for (const g of stage.gaps) {
       const colour = p.severity[g.severity];
       let body = severityMark(g.severity, 12, 10, 13, p);
-      body += text(31, 21, severityWord(g.severity), { size: TYPE.label, fill: colour, bold: true, caps: true });
-      const at = g.touchpoints.length ? `${g.ref} \u00b7 at ${g.touchpoints.map((t) => t.ref).join(', ')}` : g.ref;
+      body += text(31, 21, g.severityWord, { size: TYPE.label, fill: colour, bold: true, caps: true });
+      const at = g.at.length ? `${g.ref} \u00b7 at ${g.at.join(', ')}` : g.ref;
       body += text(w - 10, 21, at, { size: TYPE.label, fill: p.ink, bold: true, anchor: 'end' });
       let cy = 28;
-      const title = paragraph(12, cy, g.source.title, w - 22, { size: TYPE.body, fill: p.ink, bold: true }, 3);
+      const title = paragraph(12, cy, g.title, w - 22, { size: TYPE.body, fill: p.ink, bold: true }, 3);
       body += title.svg;
       cy += title.height + 2;
-      if (g.source.description) {
-        const d = paragraph(12, cy, g.source.description, w - 22, { size: TYPE.small, fill: p.text }, 4);
+      if (g.description) {
+        const d = paragraph(12, cy, g.description, w - 22, { size: TYPE.small, fill: p.text }, 4);
         body += d.svg;
         cy += d.height + 2;
       }
-      const status = [STATUS_WORDS[g.source.status ?? 'open'], g.source.owner].filter(Boolean).join(' \u00b7 ');
+      const status = [g.status, g.owner].filter(Boolean).join(' \u00b7 ');
       const s = paragraph(12, cy, status, w - 22, { size: TYPE.label, fill: p.muted }, 1);
       body += s.svg;
       cy += s.height + 10;
@@ -177,9 +173,9 @@ export function opportunitiesLane(ctx: SvgContext): Lane | undefined {
     for (const o of stage.opportunities) {
       let body = icon('ui-bulb', 11, 9, 14, p.opportunity);
       body += text(30, 20, o.ref, { size: TYPE.small, fill: p.opportunity, bold: true });
-      body += text(30 + measure(o.ref, TYPE.small, true) + 5, 20, `fixes ${o.gap.ref}`, { size: TYPE.label, fill: p.muted });
-      const rating = [o.gap.source.impact && `Impact ${levelWord(o.gap.source.impact)}`, o.gap.source.effort && `Effort ${levelWord(o.gap.source.effort)}`].filter(Boolean).join(' \u00b7 ');
-      const headWidth = 30 + measure(`${o.ref} fixes ${o.gap.ref}`, TYPE.small, true) + 12;
+      body += text(30 + measure(o.ref, TYPE.small, true) + 5, 20, `fixes ${o.gapRef}`, { size: TYPE.label, fill: p.muted });
+      const rating = [o.impact && `Impact ${o.impact}`, o.effort && `Effort ${o.effort}`].filter(Boolean).join(' \u00b7 ');
+      const headWidth = 30 + measure(`${o.ref} fixes ${o.gapRef}`, TYPE.small, true) + 12;
       let top = 26;
       if (rating && headWidth + measure(rating, TYPE.label) <= w - 10) body += text(w - 10, 20, rating, { size: TYPE.label, fill: p.muted, anchor: 'end' });
       else if (rating) {
@@ -199,25 +195,24 @@ export function opportunitiesLane(ctx: SvgContext): Lane | undefined {
 export function metricsLane(ctx: SvgContext): Lane | undefined {
   const p = ctx.palette;
   return perStage(ctx, 'metrics', 'Metrics', 'current value \u00b7 target', (stage, x, w) => {
-    const metrics = stageMetrics(stage);
+    const metrics = stage.metrics;
     const per = Math.max(2, Math.floor(w / 104));
     const cw = (w - (per - 1) * 12) / per;
     let svg = '';
     let y = 0;
     for (let row = 0; row * per < metrics.length; row++) {
       let rowH = 0;
-      metrics.slice(row * per, row * per + per).forEach(({ metric, touchpoint }, i) => {
+      metrics.slice(row * per, row * per + per).forEach((metric, i) => {
         const cx = x + i * (cw + 12);
-        const value = prettyValue(metric.value);
+        const value = metric.value;
         const size = measure(value, TYPE.figure, true) <= cw ? TYPE.figure : 14;
         const v = paragraph(cx, y - 2, value, cw, { size, fill: p.ink, bold: true }, 2);
         let cy = y + v.height;
-        const name = paragraph(cx, cy, touchpoint ? `${touchpoint.ref} \u00b7 ${metric.name}` : metric.name, cw, { size: TYPE.small, fill: p.text }, 3);
+        const name = paragraph(cx, cy, metric.ref ? `${metric.ref} \u00b7 ${metric.name}` : metric.name, cw, { size: TYPE.small, fill: p.text }, 3);
         cy += name.height;
         let cell = v.svg + name.svg;
-        const target = metricTarget(metric);
-        if (target) {
-          const t = paragraph(cx, cy, target, cw, { size: TYPE.label, fill: p.muted }, 2);
+        if (metric.target) {
+          const t = paragraph(cx, cy, metric.target, cw, { size: TYPE.label, fill: p.muted }, 2);
           cell += t.svg;
           cy += t.height;
         }

