@@ -17,17 +17,19 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
- * Unresolved references of a map that get a "did you mean": each suggestion compares the reference with
- * every id of its kind, so past this many a map's remaining references are reported without one.
+ * How many ids a map's "did you mean" suggestions may compare in all: each compares the reference with
+ * every id of its kind, so a map with thousands of broken references to thousands of ids would otherwise
+ * cost their product. A typical map (tens of ids) gets a suggestion on every broken reference; past the
+ * budget, references are reported without one.
  */
-export const MAX_SUGGESTIONS = 1000;
+export const SUGGESTION_BUDGET = 1_000_000;
 
 /**
  * The checks a schema cannot express: ids unique across the map, references that resolve to the right
  * kind of thing, timing that is consistent, and warnings for what is legal but probably wrong. Written
  * defensively: it also runs on maps that failed the schema, skipping what has the wrong shape.
  */
-export function semanticFindings(map: Obj): RawFinding[] {
+export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boolean } = {}): RawFinding[] {
   const findings: RawFinding[] = [];
   const ids = new Map<string, Declared>();
 
@@ -83,7 +85,12 @@ export function semanticFindings(map: Obj): RawFinding[] {
     }
     return candidates;
   };
-  let suggestionsLeft = MAX_SUGGESTIONS;
+  let budget = suggest ? SUGGESTION_BUDGET : 0;
+  const suggestionFor = (id: string, candidates: string[]): string | undefined => {
+    if (budget < candidates.length) return undefined;
+    budget -= candidates.length;
+    return closest(id, candidates);
+  };
   const unresolved = (kind: Kind, value: unknown): boolean => {
     const id = str(value);
     if (id === undefined) return false;
@@ -95,7 +102,7 @@ export function semanticFindings(map: Obj): RawFinding[] {
     if (found?.kind === kind) return false;
     const candidates = candidatesFor(kind);
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
-    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? (suggestionsLeft-- > 0 ? closest(id, candidates) : undefined);
+    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? suggestionFor(id, candidates);
     const builtins = kind === 'channel' ? ` (the built-in channels are ${Object.keys(builtinChannels).join(', ')}; any other must be declared under \`channels\`)` : '';
     const hint = suggestion ? `; did you mean \`${suggestion}\`?${builtins}` : kind === 'channel' ? builtins : candidates.length === 0 ? `; the map declares no ${kind}` : '';
     miss = `unknown ${kind} \`${id}\`${other}${hint}`;
