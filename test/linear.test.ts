@@ -150,3 +150,28 @@ describe('json and sarif write each finding as it is reached', () => {
     });
   });
 });
+
+describe('docs/limits.md', () => {
+  it('states every limit as the code has it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { root } = await import('./helpers/cli.js');
+    const doc = readFileSync(`${root}docs/limits.md`, 'utf8');
+    const n = (value: number) => value.toLocaleString('en-US');
+    const { MAX_FILE_BYTES } = await import('../dist/load/source.js');
+    const { MAX_DEPTH, MAX_IMPLICIT_KEY } = await import('../dist/load/limits.js');
+    const { MAX_ALIASES } = await import('../dist/load/parse.js');
+    const { MAX_YAML_ITEMS } = await import('../dist/load/yaml-items.js');
+    const { SHOWN_PER_FILE } = await import('../dist/format/types.js');
+    const { CYCLE_SHOWN } = await import('../dist/validate/semantic.js');
+    const { PRINT_FLOOR_MS, PRINT_MS_PER_SHEET } = await import('../dist/render/print/pool.js');
+    expect(doc).toContain(`| file size | ${MAX_FILE_BYTES / 1024 / 1024} MB (${n(MAX_FILE_BYTES)} bytes)`);
+    expect(doc).toContain(`in a map with findings | ${n(MAX_YAML_ITEMS)} |`);
+    expect(doc).toContain(`| nesting of mappings and lists | ${MAX_DEPTH} levels |`);
+    expect(doc).toContain(`| YAML aliases (\`*name\`) | ${MAX_ALIASES} |`);
+    expect(doc).toContain(`| ${n(MAX_IMPLICIT_KEY)} characters |`);
+    expect(doc).toContain(`by \`stylish\` and \`github\` | ${SHOWN_PER_FILE}, then`);
+    expect(doc).toContain(`\`milestone-cycle\` message | ${CYCLE_SHOWN}, then`);
+    expect(doc).toContain(`budget of ${n(SUGGESTION_BUDGET)} compared ids`);
+    expect(doc).toContain(`may take ${PRINT_FLOOR_MS / 1000} s to print (PDF or PNG), raised to ${PRINT_MS_PER_SHEET / 1000} s a sheet`);
+  });
+});

@@ -233,7 +233,7 @@ function findMilestoneCycles(milestones: readonly unknown[], findings: RawFindin
 }
 
 /** The milestones of a loop shown in a message; a longer loop is cut short and counted. */
-const CYCLE_SHOWN = 5;
+export const CYCLE_SHOWN = 5;
 
 function cycleMessage(loop: string[]): string {
   const name = (id: string) => (id.length > 64 ? `${id.slice(0, 61)}...` : id);
