@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { HEAVY_BYTES } from '../dist/validate/batch.js';
 import { checkThoroughly } from '../dist/validate/check.js';
 import { root, run } from './helpers/cli.js';
 
@@ -43,5 +44,24 @@ describe('the validation pool', () => {
     expect(one.status).toBe(1);
     expect(two.stdout).toBe(one.stdout);
     expect(JSON.parse(one.stdout).files.filter((f: { valid: boolean }) => !f.valid)).toHaveLength(200);
+  });
+
+  it('checks a large map with findings alone after the pool, with the same report as the full check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jm-heavy-'));
+    const big = join(dir, 'big.journey.yaml');
+    // An unknown key whose value alone is over the size: one finding, in a file too large for the pool.
+    writeFileSync(big, `${readFileSync(valid, 'utf8')}notes: ${'x'.repeat(HEAVY_BYTES)}\nnotez: 1\n`);
+    expect(readFileSync(big, 'utf8').length).toBeGreaterThan(HEAVY_BYTES);
+    const small = join(dir, 'small.journey.yaml');
+    copyFileSync(invalid, small);
+    const result = run(['validate', big, small, valid, '--format', 'json', '--jobs', '2']);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    const files = JSON.parse(result.stdout).files;
+    const expected = (file: string) => checkThoroughly({ file, text: readFileSync(file, 'utf8') }).report.findings.map(({ file: _file, ...f }) => f);
+    expect(files.map((f: { file: string }) => f.file)).toEqual([big, small, valid]);
+    expect(files[0].findings).toEqual(expected(big));
+    expect(files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['unknown-property', 'unknown-property']);
+    expect(files[1].findings).toEqual(expected(small));
+    expect(files[2].findings).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { JourneymapError } from '../errors.js';
-import { readSource, readSourceSync, type SourceResult } from '../load/source.js';
+import { readSource, readSourceSync, type Source, type SourceResult } from '../load/source.js';
 import { reportUnreadable, type FileReport } from './finding.js';
 import { quickCheck, type CheckOptions } from './quick-check.js';
 
@@ -18,8 +18,22 @@ export interface BatchOptions extends CheckOptions {
   jobs?: number;
 }
 
-/** What checking a file gave: clean, a report of its findings, or a file that could not be read. */
-export type Verdict = { kind: 'clean' } | { kind: 'report'; report: FileReport } | { kind: 'failure'; message: string };
+/**
+ * What checking a file gave: clean, a report of its findings, a file that could not be read, or a large
+ * map with findings, left to be checked in full alone once the pool is done.
+ */
+export type Verdict = { kind: 'clean' } | { kind: 'report'; report: FileReport } | { kind: 'failure'; message: string } | { kind: 'heavy'; source: Source };
+
+/**
+ * Maps larger than this that need the full check are checked after the pool, one at a time, each in a
+ * worker thread of its own whose memory goes back when it ends: the position-keeping parse of a file near
+ * the size limit can take several hundred MB at its peak, and two at once, or one after another in a heap
+ * that has not shrunk yet, pass 1 GiB. Below it a full check peaks under about 150 MB.
+ */
+export const HEAVY_BYTES = 256 * 1024;
+
+/** The heap a heavy map's check may use: well over what the item limit lets a parse reach (about 500 MB). */
+const HEAVY_HEAP_MB = 768;
 
 /**
  * What starting a worker thread costs before it checks a file (it loads the modules and warms the JIT
@@ -60,13 +74,14 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
     }
   });
   await Promise.all(workers);
+  for (const [i, verdict] of verdicts.entries()) if (verdict.kind === 'heavy') verdicts[i] = await checkAlone(verdict.source, options);
 
   const reports: FileReport[] = [];
   const failures: BatchResult['failures'] = [];
   verdicts.forEach((verdict, i) => {
     if (verdict.kind === 'clean') reports.push({ file: files[i] === '-' ? '<stdin>' : files[i], findings: [] });
     else if (verdict.kind === 'report') reports.push(verdict.report);
-    else failures.push({ file: files[i], message: verdict.message });
+    else if (verdict.kind === 'failure') failures.push({ file: files[i], message: verdict.message });
   });
   return { reports, failures };
 }
@@ -83,7 +98,10 @@ export async function claimFiles(files: string[], counter: Int32Array, skip: num
   }
 }
 
-/** One thread's checker: the fast check for every map, the full check loaded for the first map that needs it. */
+/**
+ * One thread's checker: the fast check for every map, the full check loaded for the first map that needs
+ * it; a map over HEAVY_BYTES that needs the full check is left for later.
+ */
 export class Checker {
   private thorough?: typeof import('./check.js');
 
@@ -94,11 +112,32 @@ export class Checker {
     if (read instanceof JourneymapError) return { kind: 'failure', message: read.message };
     if (!read.ok) return { kind: 'report', report: reportUnreadable(read.file, read.text, read.finding) };
     if (quickCheck(read.source.text, this.options)) return { kind: 'clean' };
-    const source = read.source;
+    if (read.source.text.length > HEAVY_BYTES) return { kind: 'heavy', source: read.source };
+    return this.checkInFull(read.source);
+  }
+
+  /** The position-keeping check, with every finding located. */
+  checkInFull(source: Source): Verdict | Promise<Verdict> {
     const full = (thorough: typeof import('./check.js')): Verdict => ({ kind: 'report', report: thorough.checkThoroughly(source, this.options).report });
     if (this.thorough) return full(this.thorough);
     return import('./check.js').then((thorough) => full((this.thorough = thorough)));
   }
+}
+
+/**
+ * Checks one large map in full in a worker thread of its own, with a bounded heap. A map whose check would
+ * pass that bound (none under the item limit should) is reported as too large rather than ending the run.
+ */
+function checkAlone(source: Source, options: CheckOptions): Promise<Verdict> {
+  const worker = new Worker(new URL('./alone.js', import.meta.url), { workerData: { source, rules: options.rules }, resourceLimits: { maxOldGenerationSizeMb: HEAVY_HEAP_MB } });
+  return new Promise<Verdict>((resolve, reject) => {
+    worker.once('message', (report: FileReport) => resolve({ kind: 'report', report }));
+    worker.once('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
+      const finding = { ruleId: 'file-too-large', message: `the file is too large to check: its check would take more than ${HEAVY_HEAP_MB} MB`, path: [], offset: 0 };
+      resolve({ kind: 'report', report: reportUnreadable(source.file, source.text, finding) });
+    });
+  });
 }
 
 function runWorker(files: string[], counter: Int32Array, options: CheckOptions, skip: number, verdicts: Verdict[]): Promise<void> {
