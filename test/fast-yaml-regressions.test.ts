@@ -40,8 +40,9 @@ describe('`#` inside a one-line list', () => {
     const alone = validateJson(write('hash.journey.yaml', text));
     expect(alone.status).toBe(1);
     expect(alone.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['yaml-syntax']);
-    // yaml notices the unclosed list at the next line.
-    expect(alone.findings[0].line).toBe(lineOf(text, 'tags:') + 1);
+    // yaml notices the unclosed list only at the next line; the finding points at the # that cut it short.
+    expect(alone.findings[0].line).toBe(lineOf(text, 'tags:'));
+    expect(alone.findings[0].message).toMatch(/a # after a space starts a comment/);
     const withTypo = validateJson(write('hash-typo.journey.yaml', text.replace('\nowner:', '\nowners:')));
     expect(withTypo.findings).toEqual(alone.findings);
     const build = run(['build', join(dir, 'hash.journey.yaml'), '--out-dir', join(dir, 'out-hash')]);

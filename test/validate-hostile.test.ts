@@ -17,7 +17,7 @@ function billionLaughs(): string {
 
 /** Each hostile input, with the line and column its first error must point at and the rule it must name. */
 const cases: { name: string; content: string | Buffer; line: number; column: number; ruleId: string }[] = [
-  { name: 'malformed', content: `${header}    touchpoints: [unclosed\n`, line: 7, column: 1, ruleId: 'yaml-syntax' },
+  { name: 'malformed', content: `${header}    touchpoints: [unclosed\n`, line: 6, column: 18, ruleId: 'yaml-syntax' },
   { name: 'duplicate-keys', content: `${header}    name: B\n`, line: 6, column: 5, ruleId: 'duplicate-key' },
   { name: 'top-level-list', content: '- journeymap: 1\n- title: x\n', line: 1, column: 1, ruleId: 'not-a-map' },
   { name: 'top-level-scalar', content: 'just a sentence\n', line: 1, column: 1, ruleId: 'not-a-map' },

@@ -3,6 +3,7 @@ import type { RawFinding } from '../validate/finding.js';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { MAX_DEPTH } from './limits.js';
 import { ItemCounter, MAX_YAML_ITEMS } from './yaml-items.js';
+import { explainYamlErrors } from './yaml-errors.js';
 
 export { MAX_DEPTH } from './limits.js';
 
@@ -40,10 +41,8 @@ export function parseWithPositions(text: string): ParsedSource {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
   }
-  for (const error of document.errors) {
-    findings.push({ ruleId: 'yaml-syntax', message: cleanMessage(error.message), path: [], offset: error.pos[0] });
-  }
-  for (const offset of duplicateKeyOffsets(document)) findings.push({ ruleId: 'duplicate-key', message: DUPLICATE_KEY_MESSAGE, path: [], offset });
+  // uniqueKeys is off (see above): duplicate keys come from duplicateKeyOffsets, in one pass.
+  findings.push(...explainYamlErrors(text, document.errors, duplicateKeyOffsets(document)));
   for (const warning of document.warnings) {
     findings.push({ ruleId: 'yaml-warning', message: cleanMessage(warning.message), path: [], offset: warning.pos[0] });
   }
@@ -80,9 +79,6 @@ export function parseWithPositions(text: string): ParsedSource {
     return { document, lineCounter, findings };
   }
 }
-
-/** yaml's own wording, kept for the findings users already know. */
-export const DUPLICATE_KEY_MESSAGE = 'Map keys must be unique';
 
 function cleanMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
