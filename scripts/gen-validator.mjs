@@ -34,6 +34,56 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 `;
 
+/**
+ * Two places where ajv's generated code is quadratic in the size of the data, rewritten to be linear (issue
+ * "Linear in everything"; test/validator-linear.test.ts checks the rewritten code reports exactly what
+ * ajv's own does):
+ * - each failing call of a sub-schema's validator appends its errors with `vErrors.concat(...)`, copying
+ *   every error found so far: 20,000 failing milestones took 7 s. They are pushed instead.
+ * - `uniqueItems` on items given by `$ref` compares every pair of items (a list of 100,000 distinct tags:
+ *   5·10^9 comparisons). `lastDuplicate` finds the same pair ajv's loop reports (the last item equal to an
+ *   earlier one, and the nearest such earlier one) with one map of the items' canonical forms.
+ * The build fails if ajv's code no longer has the expected shape, rather than quietly keeping it.
+ */
+function linear(code, name) {
+  const concat = /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
+  const unique =
+    /let (i\d+) = (\w+)\.length;\s*let (j\d+);\s*if\s*\(\1 > 1\)\s*\{\s*(outer\d+):\s*for\s*\(;\s*\1--;\s*\)\s*\{\s*for\s*\(\3 = \1;\s*\3--;\s*\)\s*\{\s*if\s*\(func0\(\2\[\1\], \2\[\3\]\)\)\s*\{([\s\S]*?)\s*break \4;\s*\}\s*\}\s*\}\s*\}/g;
+  const pairs = (code.match(/func0\(/g) ?? []).length;
+  let rewritten = 0;
+  code = code.replace(unique, (_, i, data, j, _outer, body) => {
+    rewritten++;
+    return `let ${i} = ${data}.length;\nlet ${j};\nif (${i} > 1) {\n[${i}, ${j}] = lastDuplicate(${data});\nif (${i} >= 0) {${body}\n}\n}`;
+  });
+  if (rewritten !== pairs) throw new Error(`gen-validator: ${name}: rewrote ${rewritten} of ${pairs} uniqueItems loops; ajv's code has changed shape`);
+  code = code.replace(concat, (_, v) => `if (vErrors === null) vErrors = ${v}.errors;\nelse for (const e of ${v}.errors) vErrors.push(e);`);
+  if (/vErrors\.concat\(/.test(code)) throw new Error(`gen-validator: ${name}: a vErrors.concat is left; ajv's code has changed shape`);
+  return rewritten ? code + LAST_DUPLICATE : code;
+}
+
+const LAST_DUPLICATE = `
+/** [i, j]: the last item equal to an earlier one and the nearest such earlier one, as ajv's loop finds them; [-1, -1] if none. */
+function lastDuplicate(items) {
+  const lastSeen = new Map();
+  let found = [-1, -1];
+  for (let k = 0; k < items.length; k++) {
+    const key = canonical(items[k]);
+    const before = lastSeen.get(key);
+    if (before !== undefined) found = [k, before];
+    lastSeen.set(key, k);
+  }
+  return found;
+}
+
+/** Equal for exactly the values fast-deep-equal calls equal, among those parsed YAML holds. */
+function canonical(value) {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return typeof value + ':' + (Number.isNaN(value) ? 'NaN' : String(value));
+  if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
+  return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
+}
+`;
+
 mkdirSync(out, { recursive: true });
 // `quick` may count string length in UTF-16 units (`unicode: false`), which skips a scan of every string:
 // that length is never below the count of characters, so a maxLength can only be failed too eagerly, and
@@ -48,10 +98,11 @@ for (const [name, allErrors] of [['quick', false], ['thorough', true]]) {
   const ajv = new Ajv2020({ allErrors, verbose: allErrors, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true }, unicodeRegExp: false, unicode, logger });
   addFormats(ajv, ['date']);
   const validate = ajv.compile(schema);
-  writeFileSync(new URL(`${name}.js`, out), banner + standaloneCode.default(ajv, validate).replace(/^"use strict";/, ''));
+  writeFileSync(new URL(`${name}.js`, out), banner + linear(standaloneCode.default(ajv, validate).replace(/^"use strict";/, ''), name));
 }
 
 // A configuration's findings name the settings a misspelt one may have meant, from the schema beside the
 // error (`verbose`).
 const config = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
-writeFileSync(new URL('config.js', out), banner + standaloneCode.default(config, config.compile(readSchema('journeymap.config.schema.json'))).replace(/^"use strict";/, ''));
+writeFileSync(new URL('config.js', out), banner + linear(standaloneCode.default(config, config.compile(readSchema('journeymap.config.schema.json'))).replace(/^"use strict";/, ''), 'config'));
+

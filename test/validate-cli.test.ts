@@ -60,6 +60,27 @@ describe('validate: report formats', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('stylish and github show 200 findings of a file, then say how many more; json, sarif and junit show all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jm-cap-'));
+    const file = join(dir, 'many.journey.yaml');
+    const keys = Array.from({ length: 250 }, (_, i) => `extra${i}: 1\r`).join('\n');
+    writeFileSync(file, `${readFileSync(join(root, knee), 'utf8').replace(/\n/g, '\r\n')}${keys}\r\n`);
+    const stylish = run(['validate', file]);
+    expect(stylish.status).toBe(1);
+    expect(stylish.stdout.match(/ {2}error {2}unknown property/g)).toHaveLength(200);
+    expect(stylish.stdout).toContain(`${file}  \u2026 and 50 more; use --format json for all\n`);
+    expect(stylish.stdout.trim().split('\n').at(-1)).toBe('\u2716 250 problems (250 errors, 0 warnings); 1 of 1 map invalid');
+    // The frame of the last finding shown, from the line index: its line, and the lines either side, without the CR.
+    const line = readFileSync(join(root, knee), 'utf8').split('\n').length + 199;
+    expect(stylish.stdout).toContain(`  ${line - 1} | extra198: 1\n> ${line} | extra199: 1\n      | ^^^^^^^^\n  ${line + 1} | extra200: 1\n`);
+    const github = run(['validate', file, '--format', 'github']).stdout.trim().split('\n');
+    expect(github.filter((l) => l.startsWith('::error '))).toHaveLength(200);
+    expect(github.at(-1)).toMatch(/^::notice file=.*many\.journey\.yaml,title=journeymap::\u2026 and 50 more; use --format json for all$/);
+    expect(JSON.parse(run(['validate', file, '--format', 'json']).stdout).files[0].findings).toHaveLength(250);
+    expect(JSON.parse(run(['validate', file, '--format', 'sarif']).stdout).runs[0].results).toHaveLength(250);
+    expect(run(['validate', file, '--format', 'junit']).stdout.match(/<testcase /g)).toHaveLength(250);
+  });
+
   it('FORCE_COLOR colours stylish output', () => {
     expect(run(['validate', typo], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31merror/);
   });

@@ -38,3 +38,19 @@ export function notice(message: string): void {
     else if (code !== 'EPIPE') throw error;
   }
 }
+
+/**
+ * A report to stdout a megabyte at a time, so that a report of 100 MB (every finding of a huge file, as
+ * JSON) is not also copied whole into one buffer. A slice never ends between the two halves of a
+ * surrogate pair, which would each be written as U+FFFD.
+ */
+export function writeReport(text: string): void {
+  const CHUNK = 1 << 20;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    process.stdout.write(text.slice(start, end));
+    start = end;
+  }
+}

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { parseWithPositions } from '../load/parse.js';
-import { lineCol, locatePath } from '../load/positions.js';
+import { locateFinding } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from '../validate/finding.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { JourneymapConfig } from '../types/config.js';
@@ -16,12 +16,14 @@ export function checkConfigText(text: string, file: string): { report: FileRepor
   for (const f of raw) if (f.ruleId === 'not-a-map') f.message = 'the top level of a configuration must be a mapping of settings';
   const data = raw.length ? undefined : (parsed.data ?? {});
   if (data !== undefined && !validate(data)) raw.push(...(validate.errors ?? []).map(toFinding));
-  const findings: Finding[] = raw.map((f) => {
-    const span = f.offset !== undefined ? { start: f.offset, end: f.offset } : parsed.document ? locatePath(parsed.document, f.path, f.target) : { start: 0, end: 0 };
-    const start = lineCol(parsed.lineCounter, span.start);
-    const end = lineCol(parsed.lineCounter, span.end);
-    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: 'error', ruleId: f.ruleId, message: f.message, path: formatPath(f.path) };
-  });
+  const findings: Finding[] = raw.map((f) => ({
+    file,
+    ...locateFinding(f, parsed.document, parsed.lineCounter),
+    severity: 'error',
+    ruleId: f.ruleId,
+    message: f.message,
+    path: formatPath(f.path),
+  }));
   findings.sort(compareFindings);
   const report: FileReport = { file, findings, source: text };
   return findings.length ? { report } : { report, config: data as JourneymapConfig };

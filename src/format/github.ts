@@ -1,13 +1,18 @@
-import type { Formatter } from './types.js';
+import { shownFindings, type Formatter } from './types.js';
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the pull request's line. */
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's line, up to
+ * the cap per file; a notice on the file says how many more there are.
+ */
 export const github: Formatter = (reports) => {
   const out: string[] = [];
   for (const report of reports) {
-    for (const f of report.findings) {
+    const { shown, more } = shownFindings(report);
+    for (const f of shown) {
       const props = [`file=${property(f.file)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${property(`journeymap ${f.ruleId}`)}`];
       out.push(`::${f.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${data(`${f.message} (${f.ruleId})`)}`);
     }
+    if (more) out.push(`::notice file=${property(report.file)},title=journeymap::${data(more)}`);
   }
   return out.length ? `${out.join('\n')}\n` : '';
 };

@@ -1,17 +1,15 @@
-import { countFindings, type Formatter } from './types.js';
+import type { Finding } from '../validate/finding.js';
+import { countFindings, stringifyLazily, type Formatter } from './types.js';
 
 /** For tools: every file (clean ones too) with its counts and findings. */
 export const json: Formatter = (reports, options) => {
   const totals = countFindings(reports);
   const files = reports.map((r) => {
     const counts = countFindings([r]);
-    return {
-      file: r.file,
-      valid: counts.errors === 0,
-      errorCount: counts.errors,
-      warningCount: counts.warnings,
-      findings: r.findings.map(({ file: _file, ...f }) => f),
-    };
+    return { file: r.file, valid: counts.errors === 0, errorCount: counts.errors, warningCount: counts.warnings, findings: r.findings };
   });
-  return `${JSON.stringify({ tool: 'journeymap', version: options.version, valid: totals.errors === 0, errorCount: totals.errors, warningCount: totals.warnings, files }, null, 2)}\n`;
+  const report = { tool: 'journeymap', version: options.version, valid: totals.errors === 0, errorCount: totals.errors, warningCount: totals.warnings, files };
+  // Each finding without its file, which its file entry names.
+  const withoutFile = ({ file: _file, ...f }: Finding) => f;
+  return `${stringifyLazily(report, files.map((f) => f.findings), withoutFile)}\n`;
 };

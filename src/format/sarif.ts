@@ -1,25 +1,25 @@
 import { rules } from '../validate/rules.js';
-import type { Formatter } from './types.js';
+import type { Finding } from '../validate/finding.js';
+import { stringifyLazily, type Formatter } from './types.js';
 
 /** SARIF 2.1.0, the format code-scanning dashboards read. */
 export const sarif: Formatter = (reports, options) => {
   const ruleIds = Object.keys(rules);
-  const results = reports.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      ruleIndex: ruleIds.indexOf(f.ruleId),
-      level: f.severity === 'error' ? 'error' : 'warning',
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(f.file) },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-          },
+  const results: Finding[] = reports.flatMap((r) => r.findings);
+  const toResult = (f: Finding) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIds.indexOf(f.ruleId),
+    level: f.severity === 'error' ? 'error' : 'warning',
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.file) },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         },
-      ],
-    })),
-  );
+      },
+    ],
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -42,7 +42,7 @@ export const sarif: Formatter = (reports, options) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${stringifyLazily(log, [results], toResult)}\n`;
 };
 
 function toUri(file: string): string {

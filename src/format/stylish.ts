@@ -1,20 +1,23 @@
 import { Chalk } from 'chalk';
-import { codeFrame } from './code-frame.js';
+import { codeFrame, LineIndex } from './code-frame.js';
 import { plural } from '../words.js';
-import { countFindings, type Formatter } from './types.js';
+import { countFindings, shownFindings, type Formatter } from './types.js';
 
 /** For people: `file:line:col  severity  message  rule-id`, a code frame, then a summary line. */
 export const stylish: Formatter = (reports, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const report of reports) {
-    for (const f of report.findings) {
+    const { shown, more } = shownFindings(report);
+    const lines = report.source === undefined || shown.length === 0 ? undefined : new LineIndex(report.source);
+    for (const f of shown) {
       const severity = f.severity === 'error' ? c.red('error') : c.yellow('warning');
       out.push(`${c.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`);
-      const frame = report.source === undefined ? '' : codeFrame(report.source, f, { gutter: c.dim, marker: f.severity === 'error' ? c.red : c.yellow });
+      const frame = lines === undefined ? '' : codeFrame(lines, f, { gutter: c.dim, marker: f.severity === 'error' ? c.red : c.yellow });
       if (frame) out.push(frame);
       out.push('');
     }
+    if (more) out.push(`${c.bold(report.file)}  ${more}`, '');
   }
   const { errors, warnings } = countFindings(reports);
   const files = reports.length;

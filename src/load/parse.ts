@@ -1,6 +1,8 @@
 import { Composer, isAlias, isCollection, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { RawFinding } from '../validate/finding.js';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { MAX_DEPTH } from './limits.js';
+import { ItemCounter, MAX_YAML_ITEMS } from './yaml-items.js';
 import { explainYamlErrors } from './yaml-errors.js';
 
 export { MAX_DEPTH } from './limits.js';
@@ -22,17 +24,25 @@ export function parseWithPositions(text: string): ParsedSource {
   const findings: RawFinding[] = [];
   let document: Document.Parsed;
   try {
-    const parsed = parseDocumentWithinDepth(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2', schema: 'core', strict: true });
-    if (typeof parsed === 'number') {
-      findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: parsed });
+    // yaml's own duplicate-key check (uniqueKeys) compares each key with every key before it, quadratic in
+    // a mapping's size; duplicateKeyOffsets finds the same keys with one set per mapping.
+    const parsed = parseDocumentWithinLimits(text, { lineCounter, prettyErrors: false, uniqueKeys: false, merge: false, version: '1.2', schema: 'core', strict: true });
+    if ('tooDeep' in parsed) {
+      findings.push({ ruleId: 'nesting-depth', message: `the YAML nests more than ${MAX_DEPTH} levels deep`, path: [], offset: parsed.tooDeep });
       return { lineCounter, findings };
     }
-    document = parsed;
+    if ('tooMany' in parsed) {
+      const message = `the file holds more than ${MAX_YAML_ITEMS.toLocaleString('en-US')} YAML items (keys, values, list entries), over the limit for a journey map`;
+      findings.push({ ruleId: 'file-too-large', message, path: [], offset: parsed.tooMany });
+      return { lineCounter, findings };
+    }
+    document = parsed.document;
   } catch (error) {
     findings.push({ ruleId: 'yaml-syntax', message: `the YAML cannot be parsed: ${(error as Error).message}`, path: [], offset: 0 });
     return { lineCounter, findings };
   }
-  findings.push(...explainYamlErrors(text, document.errors));
+  // uniqueKeys is off (see above): duplicate keys come from duplicateKeyOffsets, in one pass.
+  findings.push(...explainYamlErrors(text, document.errors, duplicateKeyOffsets(document)));
   for (const warning of document.warnings) {
     findings.push({ ruleId: 'yaml-warning', message: cleanMessage(warning.message), path: [], offset: warning.pos[0] });
   }
@@ -49,7 +59,8 @@ export function parseWithPositions(text: string): ParsedSource {
     findings.push({ ruleId: 'not-a-map', message: `the top level is ${what}; a map is a mapping that starts with \`journeymap: 1\``, path: [], offset: root.range?.[0] ?? 0 });
     return { document, lineCounter, findings };
   }
-  const aliases = countAliases(document);
+  // An alias is written `*name`: a file without a `*` has none, and need not be walked for them.
+  const aliases = text.includes('*') ? countAliases(document) : { count: 0, firstOffset: 0 };
   if (aliases.count > MAX_ALIASES) {
     findings.push({ ruleId: 'alias-limit', message: `the file uses ${aliases.count} YAML aliases, over the limit of ${MAX_ALIASES}`, path: [], offset: aliases.firstOffset });
     return { document, lineCounter, findings };
@@ -102,19 +113,29 @@ function countAliases(document: Document): { count: number; firstOffset: number 
 }
 
 /**
- * What `yaml`'s parseDocument does (same lexer, parser, composer and options), except that a collection
- * nested deeper than MAX_DEPTH stops it before the composer, which recurses, sees the document: then the
- * offset of the first such collection is returned. Depth counts collections as written (block mappings,
- * block sequences, flow collections), top level 1, measured on yaml's parser stack, which is an array, not
- * the call stack: 20,000 brackets cost no recursion, and brackets in quoted text or block scalars none at all.
- * The fast path (fast-yaml.ts) gives up above the same depth.
+ * What `yaml`'s parseDocument does (same lexer, parser, composer and options), except that it stops before
+ * the composer sees the document when a collection nests deeper than MAX_DEPTH (the composer recurses), or
+ * when the text holds more than MAX_YAML_ITEMS items (the document would take gigabytes): then it returns
+ * where the first such collection, or the first item past the limit, starts. Depth counts collections as
+ * written (block mappings, block sequences, flow collections), top level 1, measured on yaml's parser stack,
+ * which is an array, not the call stack: 20,000 brackets cost no recursion, and brackets in quoted text or
+ * block scalars none at all. The fast path (fast-yaml.ts) gives up above the same depth.
  */
-function parseDocumentWithinDepth(text: string, options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter }): Document.Parsed | number {
+function parseDocumentWithinLimits(
+  text: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter },
+): { document: Document.Parsed } | { tooDeep: number } | { tooMany: number } {
   const parser = new Parser(options.lineCounter.addNewLine);
+  const items = new ItemCounter();
   let tooDeep: number | undefined;
+  let tooMany: number | undefined;
   function* tokens(): Generator<CST.Token> {
     options.lineCounter.addNewLine(0);
     for (const lexeme of new Lexer().lex(text)) {
+      if (items.add(lexeme)) {
+        tooMany = items.offset;
+        return;
+      }
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_DEPTH && (tooDeep = firstTooDeep(parser.stack)) !== undefined) return;
     }
@@ -128,7 +149,9 @@ function parseDocumentWithinDepth(text: string, options: ParseOptions & Document
       break;
     }
   }
-  return tooDeep ?? document!;
+  if (tooDeep !== undefined) return { tooDeep };
+  if (tooMany !== undefined) return { tooMany };
+  return { document: document! };
 }
 
 /** Offset of the collection on the parser's stack that is nested deeper than MAX_DEPTH, if any. */

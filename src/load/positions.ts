@@ -1,9 +1,36 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { DataPath } from '../validate/finding.js';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { DataPath, RawFinding } from '../validate/finding.js';
 
 export interface Span {
   start: number;
   end: number;
+}
+
+/** Where a finding is, 1-based: the start and the end of the span it points at. */
+export interface Location {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * Each mapping's keys, indexed the first time a path goes through it: a file with thousands of findings
+ * in one mapping looks each key up in constant time, not by a scan of the mapping.
+ */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      // The first of repeated keys wins, as a scan from the top would find it.
+      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 /**
@@ -17,7 +44,7 @@ export function locatePath(document: Document, path: DataPath, target: 'key' | '
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : p.key) === String(segment));
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) return span;
       const keySpan = spanOf(pair.key);
       if (last && target === 'key' && keySpan) return keySpan;
@@ -34,12 +61,21 @@ export function locatePath(document: Document, path: DataPath, target: 'key' | '
   return span;
 }
 
+/** The location of a finding: its fixed offset, else its path in the document, else the top of the file. */
+export function locateFinding(finding: RawFinding, document: Document | undefined, lineCounter: LineCounter): Location {
+  const span: Span =
+    finding.offset !== undefined ? { start: finding.offset, end: finding.offset } : document ? locatePath(document, finding.path, finding.target) : { start: 0, end: 0 };
+  const start = lineCol(lineCounter, span.start);
+  const end = lineCol(lineCounter, span.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
 function spanOf(node: unknown): Span | undefined {
   const range = (node as Node | null)?.range;
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
-/** 1-based line and column of an offset. */
+/** 1-based line and column of an offset (a binary search of the line starts the parser recorded). */
 export function lineCol(lineCounter: LineCounter, offset: number): { line: number; column: number } {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };

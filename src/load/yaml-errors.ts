@@ -8,12 +8,12 @@ import type { RawFinding } from '../validate/finding.js';
  * what an analyst can act on: the first mistake only (what follows it is usually its echo), on the line
  * where it was made, in plain words, with what to type instead.
  */
-export function explainYamlErrors(text: string, errors: readonly YAMLError[]): RawFinding[] {
+export function explainYamlErrors(text: string, errors: readonly YAMLError[], duplicateKeys: readonly number[] = []): RawFinding[] {
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const first = sorted.findIndex((e) => e.code !== 'DUPLICATE_KEY');
+  const firstError = sorted[0]?.pos[0] ?? Infinity;
   // Keys given twice before the first mistake are mistakes of their own; after it, they may be its echo.
-  const findings: RawFinding[] = sorted.slice(0, first < 0 ? sorted.length : first).map((e) => ({ ruleId: 'duplicate-key', message: duplicateKey(text, e.pos[0]), path: [], offset: e.pos[0] }));
-  if (first >= 0) findings.push({ ruleId: 'yaml-syntax', path: [], ...explain(text, sorted[first]) });
+  const findings: RawFinding[] = duplicateKeys.filter((offset) => offset < firstError).map((offset) => ({ ruleId: 'duplicate-key', message: duplicateKey(text, offset), path: [], offset }));
+  if (sorted.length > 0) findings.push({ ruleId: 'yaml-syntax', path: [], ...explain(text, sorted[0]) });
   return findings;
 }
 

@@ -23,24 +23,59 @@ export interface ResolvedTiming {
   short: string;
 }
 
-/** Places every milestone on one axis: day 0 is the first milestone that is not relative to another. */
+/**
+ * Places every milestone on one axis: day 0 is the first milestone that is not relative to another. Each
+ * milestone is placed once, by a loop rather than recursion, so a chain of 20,000 milestones neither
+ * repeats work nor overflows the stack.
+ */
 export function resolveMilestones(milestones: Milestone[]): ResolvedMilestone[] {
   const byId = new Map(milestones.map((m) => [m.id, m]));
   const days = new Map<string, number>();
-  const dayOf = (m: Milestone, seen: Set<string>): number => {
-    const known = days.get(m.id);
-    if (known !== undefined) return known;
-    const parent = m.milestone === undefined ? undefined : byId.get(m.milestone);
-    // Validation rejects cycles; the guard keeps a library caller with an unvalidated map out of a loop.
-    const day = parent && !seen.has(parent.id) ? dayOf(parent, seen.add(m.id)) + (offsetInDays(m.at ?? '0d') ?? 0) : 0;
-    days.set(m.id, day);
-    return day;
-  };
-  return milestones.map((m) => ({ id: m.id, name: m.name, day: dayOf(m, new Set()) }));
+  for (const m of milestones) {
+    if (days.has(m.id)) continue;
+    // Walk up the chain to a milestone already placed or one placed from nothing, then place it downwards.
+    const walk: Milestone[] = [];
+    const onWalk = new Set<string>();
+    let day: number | undefined;
+    for (let at = m; ; ) {
+      walk.push(at);
+      onWalk.add(at.id);
+      const parent = at.milestone === undefined ? undefined : byId.get(at.milestone);
+      // Validation rejects cycles; the guard keeps a library caller with an unvalidated map out of a loop.
+      if (parent === undefined || onWalk.has(parent.id)) break;
+      day = days.get(parent.id);
+      if (day !== undefined) break;
+      at = parent;
+    }
+    let k = walk.length - 1;
+    if (day === undefined) {
+      // The top of the chain is relative to nothing: it is day 0, whatever its own offset.
+      day = 0;
+      days.set(walk[k--].id, 0);
+    }
+    for (; k >= 0; k--) {
+      day += offsetInDays(walk[k].at ?? '0d') ?? 0;
+      days.set(walk[k].id, day);
+    }
+  }
+  return milestones.map((m) => ({ id: m.id, name: m.name, day: days.get(m.id)! }));
+}
+
+/** Each resolved axis's milestones by id (the first of an id), so a timing finds its milestone in constant time. */
+const axisIndexes = new WeakMap<ResolvedMilestone[], Map<string, ResolvedMilestone>>();
+
+function milestoneById(milestones: ResolvedMilestone[], id: string): ResolvedMilestone | undefined {
+  let index = axisIndexes.get(milestones);
+  if (index === undefined) {
+    index = new Map();
+    for (const m of milestones) if (!index.has(m.id)) index.set(m.id, m);
+    axisIndexes.set(milestones, index);
+  }
+  return index.get(id);
 }
 
 export function resolveTiming(timing: Timing, milestones: ResolvedMilestone[]): ResolvedTiming | undefined {
-  const milestone = timing.milestone === undefined ? milestones[0] : milestones.find((m) => m.id === timing.milestone);
+  const milestone = timing.milestone === undefined ? milestones[0] : milestoneById(milestones, timing.milestone);
   const base = milestone?.day ?? 0;
   const first = timing.at ?? timing.from;
   const startOffset = first === undefined ? undefined : offsetInDays(first);

@@ -1,6 +1,6 @@
 import type { Source } from '../load/source.js';
 import { parseWithPositions } from '../load/parse.js';
-import { lineCol, locatePath, type Span } from '../load/positions.js';
+import { locateFinding } from '../load/positions.js';
 import { compareFindings, formatPath, type FileReport, type Finding, type RawFinding } from './finding.js';
 import { quickCheck, settingOf, type CheckOptions } from './quick-check.js';
 import { schemaFindings } from './schema.js';
@@ -21,32 +21,25 @@ export function checkSource(source: Source, options: CheckOptions = {}): FileRep
 /** Checks one map with the full, position-keeping parse. */
 export function checkThoroughly(source: Source, options: CheckOptions = {}): { report: FileReport; data?: Record<string, unknown> } {
   const parsed = parseWithPositions(source.text);
-  const raw = [...parsed.findings];
+  let raw = parsed.findings;
   if (parsed.data) {
     const fromSchema = schemaFindings(parsed.data);
-    const flagged = new Set(fromSchema.map((f) => formatPath(f.path)));
-    raw.push(...fromSchema);
-    // A value the schema already rejected need not also be reported as an unresolved reference.
-    raw.push(...semanticFindings(parsed.data).filter((f) => !flagged.has(formatPath(f.path))));
+    let semantic = semanticFindings(parsed.data);
+    if (semantic.length && fromSchema.length) {
+      // A value the schema already rejected need not also be reported as an unresolved reference.
+      const flagged = new Set(fromSchema.map((f) => formatPath(f.path)));
+      semantic = semantic.filter((f) => !flagged.has(formatPath(f.path)));
+    }
+    // concat, not push(...): a spread of 100,000 findings overflows the call stack.
+    raw = raw.concat(fromSchema, semantic);
   }
   const findings: Finding[] = [];
   for (const finding of raw) {
     const setting = settingOf(finding, options);
     if (setting === 'off') continue;
-    const span: Span =
-      finding.offset !== undefined
-        ? { start: finding.offset, end: finding.offset }
-        : parsed.document
-          ? locatePath(parsed.document, finding.path, finding.target)
-          : { start: 0, end: 0 };
-    const start = lineCol(parsed.lineCounter, span.start);
-    const end = lineCol(parsed.lineCounter, span.end);
     findings.push({
       file: source.file,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
+      ...locateFinding(finding, parsed.document, parsed.lineCounter),
       severity: setting,
       ruleId: finding.ruleId,
       message: finding.message,

@@ -24,7 +24,8 @@ export interface CheckOptions {
 export function quickCheck(text: string, options: CheckOptions = {}): Record<string, unknown> | undefined {
   const data = parseFast(text) as Record<string, unknown> | undefined;
   if (data === undefined || !(quick as CompiledValidator)(data)) return undefined;
-  const findings = semanticFindings(data);
+  // Only whether there is a finding matters here, not its message: no suggestions are worked out.
+  const findings = semanticFindings(data, { suggest: false });
   return findings.every((f) => settingOf(f, options) === 'off') ? data : undefined;
 }
 

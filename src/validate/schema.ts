@@ -19,13 +19,21 @@ export function schemaFindings(data: unknown): RawFinding[] {
   const validate = thorough as CompiledValidator;
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
+  // The validator would hold its errors, and through them the whole data, until its next call.
+  validate.errors = null;
   // A failed `anyOf` also reports why each branch failed; the `anyOf` error alone says it better.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   // A misspelt required key (`chanel` for `channel`) is one mistake: report the unknown key, which
   // suggests the right spelling, not also the missing property.
-  const unknownKeys = errors.filter((e) => e.keyword === 'additionalProperties').map((e) => [e.instancePath, String(e.params.additionalProperty)]);
+  const unknownKeys = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const keys = unknownKeys.get(e.instancePath);
+    if (keys) keys.push(String(e.params.additionalProperty));
+    else unknownKeys.set(e.instancePath, [String(e.params.additionalProperty)]);
+  }
   const isTypo = (e: ErrorObject) =>
-    e.keyword === 'required' && unknownKeys.some(([at, key]) => at === e.instancePath && closest(key, [String(e.params.missingProperty)]) !== undefined);
+    e.keyword === 'required' && (unknownKeys.get(e.instancePath) ?? []).some((key) => closest(key, [String(e.params.missingProperty)]) !== undefined);
   return errors.filter((e) => !(e.schemaPath.includes('/anyOf/') && anyOfPaths.has(e.instancePath)) && !isTypo(e)).map(toFinding);
 }
 

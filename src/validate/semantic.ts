@@ -17,11 +17,19 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
+ * How many ids a map's "did you mean" suggestions may compare in all: each compares the reference with
+ * every id of its kind, so a map with thousands of broken references to thousands of ids would otherwise
+ * cost their product. A typical map (tens of ids) gets a suggestion on every broken reference; past the
+ * budget, references are reported without one.
+ */
+export const SUGGESTION_BUDGET = 1_000_000;
+
+/**
  * The checks a schema cannot express: ids unique across the map, references that resolve to the right
  * kind of thing, timing that is consistent, and warnings for what is legal but probably wrong. Written
  * defensively: it also runs on maps that failed the schema, skipping what has the wrong shape.
  */
-export function semanticFindings(map: Obj): RawFinding[] {
+export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boolean } = {}): RawFinding[] {
   const findings: RawFinding[] = [];
   const ids = new Map<string, Declared>();
 
@@ -65,6 +73,24 @@ export function semanticFindings(map: Obj): RawFinding[] {
   // `unresolved(...) && report(path)`: the path is built only for a reference that does not resolve.
   let miss = '';
   const report = (path: DataPath) => findings.push({ ruleId: 'unresolved-reference', message: miss, path });
+  // Ids by kind, gathered once, for suggestions; and a bound on how many references get one, as each
+  // compares with every id of its kind: a map with thousands of broken references stays linear.
+  const idsOfKind = new Map<Kind, string[]>();
+  const candidatesFor = (kind: Kind): string[] => {
+    let candidates = idsOfKind.get(kind);
+    if (candidates === undefined) {
+      candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
+      if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
+      idsOfKind.set(kind, candidates);
+    }
+    return candidates;
+  };
+  let budget = suggest ? SUGGESTION_BUDGET : 0;
+  const suggestionFor = (id: string, candidates: string[]): string | undefined => {
+    if (budget < candidates.length) return undefined;
+    budget -= candidates.length;
+    return closest(id, candidates);
+  };
   const unresolved = (kind: Kind, value: unknown): boolean => {
     const id = str(value);
     if (id === undefined) return false;
@@ -74,10 +100,9 @@ export function semanticFindings(map: Obj): RawFinding[] {
       if (isBuiltinChannel(id) || found?.kind === 'channel') return false;
     }
     if (found?.kind === kind) return false;
-    const candidates = [...ids].filter(([, d]) => d.kind === kind).map(([k]) => k);
-    if (kind === 'channel') candidates.push(...Object.keys(builtinChannels));
+    const candidates = candidatesFor(kind);
     const other = found ? `: \`${id}\` is a ${found.kind}, not a ${kind}` : '';
-    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? closest(id, candidates);
+    const suggestion = (kind === 'channel' ? channelSynonyms[id.toLowerCase()] : undefined) ?? suggestionFor(id, candidates);
     const builtins = kind === 'channel' ? ` (the built-in channels are ${Object.keys(builtinChannels).join(', ')}; any other must be declared under \`channels\`)` : '';
     const hint = suggestion ? `; did you mean \`${suggestion}\`?${builtins}` : kind === 'channel' ? builtins : candidates.length === 0 ? `; the map declares no ${kind}` : '';
     miss = `unknown ${kind} \`${id}\`${other}${hint}`;
@@ -167,21 +192,52 @@ export function semanticFindings(map: Obj): RawFinding[] {
   return findings;
 }
 
+/**
+ * One finding per loop of milestones placed relative to each other, on the loop's first milestone in the
+ * file. Each milestone is visited once (colouring: unvisited, on the current walk, done), so a chain or
+ * a loop of 20,000 milestones costs 20,000 steps, and the message names a few milestones and the count.
+ */
 function findMilestoneCycles(milestones: readonly unknown[], findings: RawFinding[]): void {
   const parent = new Map<string, string>();
-  for (const m of milestones) if (isObj(m) && typeof m.id === 'string' && typeof m.milestone === 'string') parent.set(m.id, m.milestone);
-  if (parent.size === 0) return;
+  const indexOf = new Map<string, number>();
   milestones.forEach((m, i) => {
-    const start = isObj(m) ? str(m.id) : undefined;
-    if (!start) return;
-    const seen = new Set<string>([start]);
-    for (let at = parent.get(start); at !== undefined; at = parent.get(at)) {
-      if (at === start) {
-        findings.push({ ruleId: 'milestone-cycle', message: `milestone \`${start}\` is placed relative to itself through ${[...seen].join(' -> ')} -> ${start}`, path: ['milestones', i, 'milestone'] });
-        return;
-      }
-      if (seen.has(at)) return;
-      seen.add(at);
-    }
+    const id = isObj(m) ? str(m.id) : undefined;
+    if (id === undefined) return;
+    if (!indexOf.has(id)) indexOf.set(id, i);
+    const placedFrom = str((m as Obj).milestone);
+    if (placedFrom !== undefined) parent.set(id, placedFrom);
   });
+  if (parent.size === 0) return;
+  const ON_WALK = 1;
+  const DONE = 2;
+  const colour = new Map<string, number>();
+  for (const start of indexOf.keys()) {
+    if (colour.has(start)) continue;
+    const walk: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && indexOf.has(at) && !colour.has(at)) {
+      colour.set(at, ON_WALK);
+      walk.push(at);
+      at = parent.get(at);
+    }
+    if (at !== undefined && colour.get(at) === ON_WALK) {
+      const loop = walk.slice(walk.indexOf(at));
+      // Named from its first milestone in the file, in the order each is placed relative to the next.
+      let first = 0;
+      for (let k = 1; k < loop.length; k++) if (indexOf.get(loop[k])! < indexOf.get(loop[first])!) first = k;
+      const ordered = [...loop.slice(first), ...loop.slice(0, first)];
+      findings.push({ ruleId: 'milestone-cycle', message: cycleMessage(ordered), path: ['milestones', indexOf.get(ordered[0])!, 'milestone'] });
+    }
+    for (const id of walk) colour.set(id, DONE);
+  }
+}
+
+/** The milestones of a loop shown in a message; a longer loop is cut short and counted. */
+export const CYCLE_SHOWN = 5;
+
+function cycleMessage(loop: string[]): string {
+  const name = (id: string) => (id.length > 64 ? `${id.slice(0, 61)}...` : id);
+  const shown = loop.slice(0, CYCLE_SHOWN).map(name);
+  const through = loop.length > CYCLE_SHOWN ? `${shown.join(' -> ')} -> \u2026 -> ${name(loop[0])} (${loop.length.toLocaleString('en-US')} milestones)` : `${shown.join(' -> ')} -> ${name(loop[0])}`;
+  return `milestone \`${name(loop[0])}\` is placed relative to itself through ${through}`;
 }

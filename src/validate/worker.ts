@@ -1,11 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { firstPass, readOrFail, type Verdict } from './batch.js';
+import { Checker, claimFiles, type Verdict } from './batch.js';
 import type { RuleSettings } from './quick-check.js';
 
-/** A worker thread of `checkFiles`' first pass: claims file indexes from the shared counter until none are left. */
+/**
+ * A worker thread of `checkFiles`: claims file indexes from the shared counter until none are left, and
+ * checks each in full, as the main thread does, maps with findings included (but for the largest, which
+ * are checked alone once the pool is done).
+ */
 const { files, counter, rules, skip } = workerData as { files: string[]; counter: Int32Array; rules?: RuleSettings; skip: number };
 const done: [number, Verdict][] = [];
-for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
-  if (i !== skip) done.push([i, firstPass(files[i], { rules }, readOrFail(files[i]))]);
-}
+await claimFiles(files, counter, skip, new Checker({ rules }), (index, verdict) => done.push([index, verdict]));
 parentPort!.postMessage(done);

@@ -5,7 +5,7 @@ import { checkFiles } from '../../validate/batch.js';
 import type { RuleSettings } from '../../validate/check.js';
 import { plural } from '../../words.js';
 import { version } from '../../version.js';
-import { notice } from '../output.js';
+import { notice, writeReport } from '../output.js';
 import { openProject } from '../project.js';
 
 export interface ValidateCommandOptions {
@@ -29,7 +29,7 @@ export async function runValidate(files: string[], options: ValidateCommandOptio
   const shown = options.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
   // Only the chosen format's module is loaded (each exports its formatter under the format's name).
   const formatter = ((await import(`../../format/${options.format}.js`)) as Record<FormatName, Formatter>)[options.format];
-  process.stdout.write(formatter(shown, { color: options.color, version }));
+  writeReport(formatter(shown, { color: options.color, version }));
   for (const failure of failures) notice(`journeymap: ${failure.message}`);
 
   if (failures.length) return ExitCode.usage;

@@ -11,7 +11,7 @@ import type { RenderOptions } from '../options.js';
 import { pageGeometry } from './paper.js';
 import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
-import { runPool, withTimeout } from './pool.js';
+import { PrintBudget, runPool, withTimeout } from './pool.js';
 
 export interface PrintJob {
   file: string;
@@ -26,7 +26,7 @@ export interface PrintOptions extends RenderOptions {
   orientation?: string;
   scale?: number;
   browserPath?: string;
-  /** Milliseconds allowed to print one map; 0 for no limit. */
+  /** Milliseconds allowed to print one map; 0 for no limit; unset for a limit that grows with the map's sheets. */
   timeout?: number;
   /** Maps printed at once; 0 or unset for the number of cores. */
   jobs?: number;
@@ -103,7 +103,6 @@ async function print(
   const outcome: PrintResult = { failed: 0, unwritten: 0, total: jobs.length, stopped: false };
   if (!jobs.length || !formats.length) return outcome;
   const geometry = pageGeometry(options.paper, options.orientation);
-  const timeout = options.timeout ?? 60_000;
   const scale = options.scale ?? 2;
   const concurrency = options.jobs || availableParallelism();
   const found = findBrowser({ browserPath: options.browserPath });
@@ -136,7 +135,6 @@ async function print(
     const settings: PdfSettings = {
       geometry,
       render,
-      timeout,
       creator: `journeymap ${version}`,
       producer: `${session.version} via journeymap ${version}`,
       sourceDate,
@@ -145,17 +143,17 @@ async function print(
 
     // One page per worker, reused from map to map; a page that failed or timed out is replaced.
     const pages: (Page | undefined)[] = [];
-    const printFormats = async (page: Page, job: PrintJob, notes: string[]): Promise<Output[]> => {
+    const printFormats = async (page: Page, job: PrintJob, budget: PrintBudget, notes: string[]): Promise<Output[]> => {
       const { file, map } = job;
       const outputs: Output[] = [];
       for (const format of formats) {
         const path = outputPath(file, format, options.outDir);
         if (format === 'pdf') {
-          const pdf = await printPdf(page, file, map, settings, prepared.get(job));
+          const pdf = await printPdf(page, file, map, settings, budget, prepared.get(job));
           notes.push(...pdf.notes.map((note) => `${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
         } else {
-          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, timeout) });
+          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget) });
         }
       }
       return outputs;
@@ -171,8 +169,9 @@ async function print(
         const notes: string[] = [];
         let outputs: Output[];
         try {
-          const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, notes);
-          outputs = await withTimeout(print(), timeout, async () => pages[worker]?.close());
+          const budget = new PrintBudget(options.timeout);
+          const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, budget, notes);
+          outputs = await withTimeout(print(), budget, async () => pages[worker]?.close());
         } catch (error) {
           await pages[worker]?.close().catch(() => undefined);
           pages[worker] = undefined;

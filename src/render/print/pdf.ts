@@ -11,6 +11,7 @@ import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
 import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
+import type { PrintBudget } from './pool.js';
 import type { StageRange } from './slice.js';
 
 /** Hides the page in screen media; the print, in print media, is untouched. Static: no user text in CSS. */
@@ -19,7 +20,6 @@ const BLANK_ON_SCREEN = '<style>@media screen { body { display: none; } }</style
 export interface PdfSettings {
   geometry: PageGeometry;
   render: RenderOptions;
-  timeout: number;
   creator: string;
   producer: string;
   /** From SOURCE_DATE_EPOCH. */
@@ -50,7 +50,7 @@ export function preparePdf(file: string, map: JourneyMap, render: RenderOptions)
  * the parts and writes the metadata. Each part is the map sliced to its stage columns and rendered
  * afresh, so the header and lane labels repeat on every sheet.
  */
-export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
+export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, budget: PrintBudget, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
   const { commit, view } = prepared;
   const stageCount = view.stages.length;
@@ -82,10 +82,10 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     const load = html !== shown;
     shown = html;
     // Loaded while still blank, before print media is set, the built-in page is laid out once, not twice.
-    if (load && builtIn) await loadHtml(page, html, settings.timeout, ready);
+    if (load && builtIn) await loadHtml(page, html, budget.left(), ready);
     await emulateMedia(page, media);
     if (size) await sizeWindow(page, Math.max(1, Math.round(size.width)), Math.max(1, Math.round(size.height)));
-    if (load && !builtIn) await loadHtml(page, html, settings.timeout, ready);
+    if (load && !builtIn) await loadHtml(page, html, budget.left(), ready);
   };
   // The built-in page's width comes from its own layout model. Other templates are laid out to see: on
   // screen the grid keeps its own width (on paper it takes the page's), so in a narrow window it shows how
@@ -97,6 +97,8 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return { width: contentWidth, bodyFontPx };
   });
 
+  // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
+  budget.sheets(plan.parts.length);
   const facts = footerFacts(view, await commit, settings.sourceDate);
   const printAt = async (scale: number): Promise<Uint8Array[]> => {
     const parts: Uint8Array[] = [];
@@ -110,7 +112,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
           scale,
           headerTemplate: HEADER_TEMPLATE,
           footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: stageCount }, plan.parts.length === 1),
-          timeout: settings.timeout,
+          timeout: budget.left(),
         }),
       );
     }
@@ -159,6 +161,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // sheet may fit on one sheet fewer at a smaller, still readable scale.
   let scale = plan.scale;
   const sheets = sheetsFor((await tallestAt(scale)) * scale);
+  budget.sheets(plan.parts.length * sheets);
   const fitted = mightFitFewerSheets(sheets, scale, plan.readableScale) ? await scaleBelow(scale, sheets) : undefined;
   let parts = await printAt(fitted ?? scale);
   if (fitted !== undefined) {

@@ -5,6 +5,7 @@ import type { JourneyMap } from '../../types/journeymap.js';
 import { renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
 import { measurePage, NARROW_WINDOW_PX } from './measure.js';
+import type { PrintBudget } from './pool.js';
 
 /** CSS width the map is laid out at for a picture: a wide screen, or the map's own width if wider. */
 export const PNG_LAYOUT_WIDTH = 1600;
@@ -16,12 +17,12 @@ const TALL_VIEWPORT = 8_000;
  * than itself first, so that nothing sized to the screen's height (a scroll box of 100vh) cuts the map,
  * and the picture is then taken at the page's own height.
  */
-export async function printPng(page: Page, file: string, map: JourneyMap, render: RenderOptions, scale: number, timeout: number): Promise<Uint8Array> {
+export async function printPng(page: Page, file: string, map: JourneyMap, render: RenderOptions, scale: number, budget: PrintBudget): Promise<Uint8Array> {
   await emulateMedia(page, 'screen');
   // In a narrow window only what has a width of its own reaches past it: the grid, which on screen
   // scrolls inside its box. The picture is then taken in a window wide enough to show all of it.
   await sizeWindow(page, NARROW_WINDOW_PX, TALL_VIEWPORT);
-  await loadHtml(page, renderHtml(map, { ...render, sourceFile: file }), timeout);
+  await loadHtml(page, renderHtml(map, { ...render, sourceFile: file }), budget.left());
   const width = Math.max(PNG_LAYOUT_WIDTH, (await measurePage(page)).contentWidth);
   let viewport = { width, height: TALL_VIEWPORT };
   await sizeWindow(page, viewport.width, viewport.height, scale);
