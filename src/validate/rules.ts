@@ -38,6 +38,7 @@ export const rules = {
   'gap-touchpoint-in-other-stage': { severity: 'warning', description: "A gap names a touchpoint that belongs to another stage than the gap's." },
   'unused-channel': { severity: 'warning', description: 'A custom channel no touchpoint or outreach uses.' },
   'builtin-channel-redeclared': { severity: 'warning', description: 'A custom channel reuses the id of a built-in channel.' },
+  'outreach-stage-timing': { severity: 'warning', description: "An outreach item's timing falls in another stage's span of time (its first to last touchpoint) and outside its own stage's: the map draws it in its stage's column." },
   'duplicate-stage-name': { severity: 'warning', description: 'Two stages share a name, which makes the map ambiguous.' },
   'timing-without-milestone': { severity: 'error', description: 'Timing is given but the map declares no milestone to count from.' },
 } satisfies Record<string, RuleInfo>;

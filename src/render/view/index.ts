@@ -7,7 +7,8 @@ import { plural } from '../../words.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
 import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, StageView } from './types.js';
-import { durationWords, emotionView, headerFacts, severityWord } from './words.js';
+import { placeInTime } from './time.js';
+import { dayShort, emotionView, headerFacts, severityWord } from './words.js';
 
 export type * from './types.js';
 
@@ -27,11 +28,16 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
   const model = buildJourney(map, { thresholds: options.thresholds });
   const heading = `${map.kind ?? 'customer'} journey map`;
   const state = map.state ?? 'current';
-  const milestones: MilestoneView[] = model.milestones.map((m) => ({
-    name: m.name,
-    day: m.day,
-    label: m.day === 0 ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${m.day > 0 ? '+' : '\u2212'}${durationWords(Math.abs(m.day)).replace(' days', ' d').replace(' weeks', ' wk')}`,
-  }));
+  const stages = stageViews(model);
+  const placed = placeInTime(
+    model,
+    stages,
+    model.milestones.map((m) => {
+      const when = dayShort(m.day);
+      return { name: m.name, day: m.day, when, label: when === 'Day 0' ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${when}` };
+    }),
+    holeViews(model.analysis),
+  );
   const document: DocumentView = {
     title: map.title,
     author: map.owner,
@@ -49,14 +55,14 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     state,
     facts: headerFacts(map, model.personas),
     personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
-    milestones,
+    milestones: placed.milestones,
     footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
     document,
     stageCount: map.stages.length,
-    holes: holeViews(model.analysis),
+    holes: placed.holes,
     lowest: model.analysis.lowest?.ref,
   };
-  return showing(whole, stageViews(model));
+  return showing(whole, stages);
 }
 
 /**
@@ -89,6 +95,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
     gaps,
     opportunities: stages.flatMap((s) => s.opportunities),
     outreach,
+    milestones: whole.milestones.filter((m) => shown.has(m.stage)),
     holes: whole.holes.filter((h) => shown.has(h.stage)),
     lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
     sheet,
@@ -102,7 +109,7 @@ function sheetWords(part: { number: number; count: number }, range: { from: numb
 }
 
 /** The model's contact holes as the map shows them. */
-function holeViews(analysis: JourneyAnalysis): HoleView[] {
+function holeViews(analysis: JourneyAnalysis): Omit<HoleView, 'from' | 'to'>[] {
   return analysis.holes.map((hole) => ({
     start: hole.start,
     end: hole.end,

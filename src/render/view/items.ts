@@ -57,9 +57,12 @@ function outreachView(o: OutreachModel): OutreachView {
     timing,
     when: timing ? timing.short : 'no timing',
     detail: [o.channel.name, metric && `${metric.value} ${metric.name.toLowerCase()}`].filter(Boolean).join(' \u00b7 '),
-    title: [s.name, timing?.words, s.audience && `Audience: ${s.audience}`, s.consent && `Consent: ${s.consent.replace(/-/g, ' ')}`].filter(Boolean).join('. '),
+    title: [s.name, timing?.words, s.audience && `Audience: ${s.audience}`, s.consent && `Consent: ${s.consent.replace(/-/g, ' ')}`, `Status: ${STATUS_WORDS[s.status ?? 'planned'].toLowerCase()}`].filter(Boolean).join('. '),
     touchpoints: o.touchpoints.map((t) => t.ref),
     gaps: o.gaps.map((g) => g.ref),
+    stage: o.stageIndex + 1,
+    status: s.status ?? 'planned',
+    statusWord: STATUS_WORDS[s.status ?? 'planned'],
   };
 }
 

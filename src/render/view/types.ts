@@ -108,6 +108,12 @@ export interface StageView {
   opportunities: OpportunityView[];
   outreach: OutreachView[];
   metrics: MetricView[];
+  /**
+   * The span of time its column of the outreach lane covers: its touchpoints' span, widened to its own
+   * outreach and the milestones drawn in it; `from`/`to` in short (`−12 mo`, `+2 d`). None when nothing
+   * in the stage has a time.
+   */
+  time?: { start: number; end: number; from: string; to: string };
 }
 
 export interface NoteView {
@@ -179,6 +185,14 @@ export interface OutreachView {
   /** Refs of the touchpoints it leads to and the gaps it helps to close. */
   touchpoints: string[];
   gaps: string[];
+  /** Number of its stage: it is drawn in that stage's column, whatever its timing. */
+  stage: number;
+  /** Where its start lies in its stage's column, from 0 (left edge) to 1 (right edge); none without timing. */
+  at?: number;
+  /** `idea`, `planned`, `live`, `paused` or `retired` (`planned` when the map does not say). */
+  status: 'idea' | 'planned' | 'live' | 'paused' | 'retired';
+  /** `Planned`, `Paused`…: the status as printed. */
+  statusWord: string;
 }
 
 export interface MetricView {
@@ -197,6 +211,12 @@ export interface MilestoneView {
   day: number;
   /** `Day 0 · Surgery`, `Discharge · +2 d`. */
   label: string;
+  /** `Day 0`, `+2 d`: when, with its unit as written in short. */
+  when: string;
+  /** Number of the stage it is drawn in: the first whose touchpoints' span of time holds it, else the nearest. */
+  stage: number;
+  /** Where it lies in that stage's column, from 0 to 1. */
+  at: number;
 }
 
 /** A contact hole of the model's analysis: the same days and words as `analyze` reports. */
@@ -214,6 +234,9 @@ export interface HoleView {
   label: string;
   /** Number of the stage it is shown in: that of the outreach ending it (or the last before it). */
   stage: number;
+  /** Where it starts and ends in that stage's column, from 0 to 1 (cut at the column's edges). */
+  from: number;
+  to: number;
 }
 
 export interface DocumentView {
