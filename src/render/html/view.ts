@@ -116,6 +116,12 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
  */
 export const PAGE = { paddingX: 40, bodyFontPx: 11.5 } as const;
 
+/**
+ * How far stage columns narrow on screen before the map scrolls: a 232 px column to 174 px, the charts'
+ * 10 px labels to 7.5 px, the smallest the design allows anywhere. Six stages then fit a 1,366 px window.
+ */
+const MIN_COLUMN_SCALE = 0.75;
+
 export function buildView(view: MapView, options: RenderOptions) {
   const print = options.density === 'print';
   const themeName = options.theme ?? 'default';
@@ -163,13 +169,15 @@ export function buildView(view: MapView, options: RenderOptions) {
       channels: view.legend.channels.map((c) => ({ name: c.name, icon: `icon-${c.icon}` })),
       severities: view.legend.severities.map((s) => severityView(s.severity, s.word, palette)),
       emotions: view.legend.emotions.map((e) => ({ label: e.label, colour: palette.emotion[e.value + 2], word: e.word })),
+      outreach: view.legend.outreach.map((o) => ({ ...o, stopped: o.look === 'stopped' })),
     },
     icons: [
       ...[...new Set(view.legend.channels.map((c) => c.icon))].map((id) => ({ id: `icon-${id}`, d: channelIcons[id] })),
       ...Object.entries(uiIcons).map(([id, d]) => ({ id: `ui-${id}`, d })),
     ],
     page: PAGE,
-    grid: { gutter: GRID.gutter, width, gutterPercent: r((GRID.gutter / width) * 100), stageCount: stages.length },
+    // On screen the grid narrows with the window down to a readable minimum, then scrolls.
+    grid: { gutter: GRID.gutter, width, minWidth: Math.round(GRID.gutter + (width - GRID.gutter) * MIN_COLUMN_SCALE), gutterPercent: r((GRID.gutter / width) * 100), stageCount: stages.length },
     columns: stages.map((s, k) => ({
       index: k,
       width: columns[k].width,

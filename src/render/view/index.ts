@@ -6,9 +6,9 @@ import type { JourneyMap } from '../../types/journeymap.js';
 import { plural } from '../../words.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
-import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, StageView } from './types.js';
+import type { ChannelView, DocumentView, HoleView, LegendView, MapView, OutreachView, StageView } from './types.js';
 import { placeInTime } from './time.js';
-import { dayShort, emotionView, headerFacts, severityWord } from './words.js';
+import { dayShort, emotionView, headerFacts, severityWord, STATUS_WORDS } from './words.js';
 
 export type * from './types.js';
 
@@ -89,6 +89,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
       channels: [...channels.values()],
       severities: gaps.length ? SEVERITIES.map((severity) => ({ severity, word: severityWord(severity) })) : [],
       emotions: touchpoints.some((t) => t.emotion) ? [-2, -1, 0, 1, 2].map(emotionView) : [],
+      outreach: outreachLooks(outreach),
     },
     stages,
     touchpoints,
@@ -120,4 +121,17 @@ function holeViews(analysis: JourneyAnalysis): Omit<HoleView, 'from' | 'to'>[] {
     label: `Contact hole \u00b7 ${plural(hole.days, 'day')}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
     stage: hole.stageIndex + 1,
   }));
+}
+
+/** The looks of the campaigns' statuses in the legend: each look present, with the statuses it stands for. */
+function outreachLooks(outreach: OutreachView[]): LegendView['outreach'] {
+  const looks = [
+    { look: 'live' as const, statuses: ['live'] },
+    { look: 'proposed' as const, statuses: ['idea', 'planned'] },
+    { look: 'stopped' as const, statuses: ['paused', 'retired'] },
+  ];
+  return looks.flatMap(({ look, statuses }) => {
+    const present = statuses.filter((s) => outreach.some((o) => o.status === s));
+    return present.length ? [{ look, word: present.map((s) => STATUS_WORDS[s]).join(' or ') }] : [];
+  });
 }

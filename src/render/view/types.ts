@@ -64,6 +64,11 @@ export interface LegendView {
   severities: { severity: Severity; word: string }[];
   /** The emotion scale from −2 to +2, when a shown touchpoint has an emotion; empty otherwise. */
   emotions: EmotionView[];
+  /**
+   * How the outreach lane draws the statuses of the shown campaigns, those present only: `live` solid,
+   * `proposed` (idea, planned) dashed, `stopped` (paused, retired) greyed and struck through.
+   */
+  outreach: { look: 'live' | 'proposed' | 'stopped'; word: string }[];
 }
 
 export interface ChannelView {
