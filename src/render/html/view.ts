@@ -78,7 +78,7 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
     height: r(tl.height),
     axisY,
     hint: OUTREACH_HINT,
-    axes: tl.axes.map((a) => ({ x1: r(a.x1), x2: r(a.x2), ticks: a.ticks.map(label) })),
+    axes: tl.axes.map((a) => ({ x1: r(a.x1), x2: r(a.x2), empty: a.empty, ticks: a.ticks.map(label) })),
     items: tl.items.map((item) => ({
       x: r(item.x),
       icon: `icon-${item.outreach.channel.icon}`,

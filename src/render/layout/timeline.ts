@@ -58,6 +58,8 @@ export interface TimelineAxis {
   x1: number;
   x2: number;
   ticks: Label[];
+  /** Nothing of the lane happens in this stage: its stretch is drawn faint. */
+  empty: boolean;
 }
 
 export interface Timeline {
@@ -164,10 +166,11 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       const x1 = Math.min(Math.max(centre - w / 2, left), right - w);
       return { x1, x2: x1 + w };
     };
-    const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [] };
+    const events = stage.outreach.length + view.milestones.filter((m) => m.stage === stage.number).length + view.holes.filter((h) => h.stage === stage.number).length;
+    const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [], empty: events === 0 };
     axes.push(axis);
     const tickRow = 16;
-    if (stage.time && stage.outreach.length + view.milestones.filter((m) => m.stage === stage.number).length > 0) {
+    if (stage.time && events > 0) {
       const ends = stage.time.from === stage.time.to ? [{ text: stage.time.from, at: 'middle' as const }] : [{ text: stage.time.from, at: 'start' as const }, { text: stage.time.to, at: 'end' as const }];
       for (const end of ends) {
         const b = block([{ text: end.text, kind: 'period' }]);
@@ -187,12 +190,14 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       holes.push(placed);
       up.block({ x1, x2, d: 0, height: 7 });
       down.block({ x1, x2, d: 0, height: 7 });
-      const width = Math.max(x2 - x1, 110);
-      const head = block(lines(`CONTACT HOLE \u00b7 ${hole.label.split(' \u00b7 ').slice(1).join(' \u00b7 ')}`, 'hole', Math.min(width, right - left), 2));
+      // The label on one line where the column allows; the period in words under the bar.
+      const head = block(lines(hole.label.toUpperCase(), 'hole', right - left, 2));
       const span = clampSpan((x1 + x2) / 2, head.width);
       const got = up.place({ spans: [span], height: head.height, min: 10 });
-      if (got) aboveLabels.push({ d: got.box.d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
-      const words = block(lines(hole.words, 'words', Math.min(width, right - left), 3));
+      const d = got?.box.d ?? up.extent() + 3;
+      if (!got) up.block({ ...span, d, height: head.height });
+      aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
+      const words = block(lines(hole.words, 'words', Math.min(Math.max(x2 - x1, 150), right - left), 3));
       const wspan = clampSpan((x1 + x2) / 2, words.width);
       const w = down.place({ spans: [wspan], height: words.height, min: 10 });
       if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: wspan.x1, x2: wspan.x2, anchor: 'middle', set: (l) => (placed.words = l) });

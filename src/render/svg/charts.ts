@@ -65,7 +65,7 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   // Caps come from the layout, which wrote them as they are to be read ("DISCHARGE · +2 d").
   const label = (l: Label | undefined, muted = false) => (l ? l.rows.map((r) => text(l.x, r.y, r.text, { ...style(r.kind, muted), caps: false, letterSpacing: r.kind === 'milestone' || r.kind === 'hole', anchor: l.anchor })).join('') : '');
   let svg = '';
-  for (const axis of tl.axes) svg += line(axis.x1, y, axis.x2, y, p.ink, 2) + axis.ticks.map((t) => label(t)).join('');
+  for (const axis of tl.axes) svg += (axis.empty ? line(axis.x1, y, axis.x2, y, p.faint, 1.5, ' stroke-dasharray="2 4"') : line(axis.x1, y, axis.x2, y, p.ink, 2)) + axis.ticks.map((t) => label(t)).join('');
   for (const h of tl.holes) {
     let drawn = rect(h.x1, y - 7, h.x2 - h.x1, 14, p.paper);
     drawn += `<path d="${hatchPath(h.x1, y - 7, h.x2 - h.x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
