@@ -180,7 +180,8 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       }
     }
 
-    // Holes first: their bars lie on the axis, their words want the room under them.
+    // Holes' bars first, on the axis; their labels last, as they need no leader and can go where room is left.
+    const holeLabels: (() => void)[] = [];
     for (const hole of view.holes.filter((h) => h.stage === stage.number)) {
       // The bar stops short of the dots of the contacts around it.
       let x1 = xIn(col, hole.from);
@@ -190,17 +191,19 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       holes.push(placed);
       up.block({ x1, x2, d: 0, height: 7 });
       down.block({ x1, x2, d: 0, height: 7 });
-      // The label on one line where the column allows; the period in words under the bar.
-      const head = block(lines(hole.label.toUpperCase(), 'hole', right - left, 2));
-      const span = clampSpan((x1 + x2) / 2, head.width);
-      const got = up.place({ spans: [span], height: head.height, min: 10 });
-      const d = got?.box.d ?? up.extent() + 3;
-      if (!got) up.block({ ...span, d, height: head.height });
-      aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
-      const words = block(lines(hole.words, 'words', Math.min(Math.max(x2 - x1, 150), right - left), 3));
-      const wspan = clampSpan((x1 + x2) / 2, words.width);
-      const w = down.place({ spans: [wspan], height: words.height, min: 10 });
-      if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: wspan.x1, x2: wspan.x2, anchor: 'middle', set: (l) => (placed.words = l) });
+      holeLabels.push(() => {
+        // The label on one line where the column allows; the period in words under the bar.
+        const head = block(lines(hole.label.toUpperCase(), 'hole', right - left, 2));
+        const span = clampSpan((x1 + x2) / 2, head.width);
+        const got = up.place({ spans: [span], height: head.height, min: 10 });
+        const d = got?.box.d ?? up.extent() + 3;
+        if (!got) up.block({ ...span, d, height: head.height });
+        aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
+        const words = block(lines(hole.words, 'words', Math.min(Math.max(x2 - x1, 150), right - left), 3));
+        const wspan = clampSpan((x1 + x2) / 2, words.width);
+        const w = down.place({ spans: [wspan], height: words.height, min: 10 });
+        if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: wspan.x1, x2: wspan.x2, anchor: 'middle', set: (l) => (placed.words = l) });
+      });
     }
 
     // Milestones: each line runs from the axis up beside its label; a label goes right of its line, else left.
@@ -223,13 +226,22 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     const own = stage.outreach;
     const untimed = own.filter((o) => o.at === undefined);
     const xs = spreadDots(own.map((o) => xIn(col, o.at ?? (untimed.indexOf(o) + 1) / (untimed.length + 1))), col, milestones.filter((m) => m.milestone.stage === stage.number).map((m) => m.x));
-    own.forEach((outreach, i) => {
-      const x = xs[i];
-      const item: TimelineItem = { outreach, x, leaders: [] };
-      items.push(item);
-      const whenB = block(lines(outreach.when, 'when', Math.min(150, right - left), 2));
-      const wspan = clampSpan(x, whenB.width);
-      const w = up.place({ spans: [wspan, ...sideSpans(x, whenB.width, left, right)], height: whenB.height, min: 16, line: { x, from: DOT } });
+    const placedItems = own.map((outreach, i): TimelineItem => ({ outreach, x: xs[i], leaders: [] }));
+    items.push(...placedItems);
+    // Timings above, each beside its dot. Those that can stay clear of the other dots go first, right to
+    // left; those that cannot cover a neighbour's dot and go last, above the neighbours' timings, so no
+    // leader crosses a timing: a cluster of campaigns steps up like a staircase.
+    const whens = placedItems.map((item) => {
+      const b = block(lines(item.outreach.when, 'when', Math.min(150, right - left), 2));
+      const others = placedItems.filter((o) => o !== item).map((o) => o.x);
+      const clear = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
+      const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right)];
+      return { item, b, spans: [...candidates.filter(clear), ...candidates.filter((c) => !clear(c))], clear: candidates.some(clear) };
+    });
+    whens.sort((a, b) => Number(b.clear) - Number(a.clear) || b.item.x - a.item.x);
+    for (const { item, b: whenB, spans } of whens) {
+      const { outreach, x } = item;
+      const w = up.place({ spans, height: whenB.height, min: 16, line: { x, from: DOT } });
       if (w) {
         aboveLabels.push({ d: w.box.d, height: whenB.height, b: whenB, x1: w.box.x1, x2: w.box.x2, anchor: 'middle', set: (l) => (item.when = l) });
         if (w.box.d > 16) leaderJobs.push({ item, from: DOT, to: w.box.d, above: true });
@@ -241,6 +253,10 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
         up.block({ ...span, d, height: named.height });
         aboveLabels.push({ d, height: named.height, b: named, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (item.when = l) });
       }
+    }
+    // Names and channels below, left to right.
+    for (const item of placedItems) {
+      const { outreach, x } = item;
       const width = Math.min(170, right - left);
       const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
       if (outreach.status !== 'live') rows.push({ text: outreach.statusWord, kind: 'status' });
@@ -256,7 +272,8 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
         down.block({ ...span, d, height: b.height });
         belowLabels.push({ d, height: b.height, b, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (item.label = l) });
       }
-    });
+    }
+    for (const place of holeLabels) place();
   });
 
   const axisY = TOP_PAD + Math.max(16, ...above.map((p) => p.extent()));
