@@ -185,7 +185,7 @@ outreach:
 });
 
 describe('HTML on a laptop (Chromium)', () => {
-  it('fits the knee map\u2019s six stages in 1,366 px and centres it at 1,920 px', async () => {
+  it('fits the knee map\u2019s six stages in 1,366 px, centres it at 1,920 px, and scrolls a twelve-stage map with its lane labels held', async () => {
     const out = tempDir('lane-html');
     expect(run(['build', join(exampleDir, 'knee-replacement.journey.yaml'), '--format', 'html', '--out-dir', out]).status).toBe(0);
     const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
@@ -207,6 +207,21 @@ describe('HTML on a laptop (Chromium)', () => {
       expect(laptop.lastRight).toBeLessThanOrEqual(1366);
       const wide = await measure(1920);
       expect(Math.abs(wide.left - (wide.window - wide.right))).toBeLessThanOrEqual(2);
+
+      // Twelve stages do not fit: the grid scrolls inside its box, the page does not, the lane labels stay.
+      const stages = Array.from({ length: 12 }, (_, i) => `  - { id: s${i + 1}, name: Stage ${i + 1}, touchpoints: [{ id: t${i + 1}, name: Touchpoint ${i + 1}, channel: email }] }`).join('\n');
+      writeFileSync(join(out, 'wide.journey.yaml'), `journeymap: 1\ntitle: Wide\nstages:\n${stages}\n`);
+      expect(run(['build', join(out, 'wide.journey.yaml'), '--format', 'html', '--out-dir', out]).status).toBe(0);
+      await page.setViewport({ width: 1366, height: 900 });
+      await page.goto(`file://${join(out, 'wide.html')}`, { waitUntil: 'load' });
+      const scrolled = await page.evaluate(() => {
+        const scroll = document.querySelector('.map-scroll')!;
+        scroll.scrollLeft = 600;
+        return { page: document.documentElement.scrollWidth, scrollWidth: scroll.scrollWidth, clientWidth: scroll.clientWidth, box: scroll.getBoundingClientRect().left, label: document.querySelector('tbody .lane-label')!.getBoundingClientRect().left };
+      });
+      expect(scrolled.scrollWidth).toBeGreaterThan(scrolled.clientWidth);
+      expect(scrolled.page).toBeLessThanOrEqual(1366);
+      expect(scrolled.label).toBe(scrolled.box);
     } finally {
       await browser.close();
     }
