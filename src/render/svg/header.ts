@@ -46,7 +46,11 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
     lx += 164;
   }
   if (outreach.length) {
-    if (emotions.length || severities.length) svg += line(lx - 16, y, lx - 16, y + 76, p.rule);
+    // The groups before end with their own rule, except the emotion scale, whose labels reach its edge.
+    if (emotions.length) {
+      svg += line(lx, y, lx, y + 76, p.rule);
+      lx += 16;
+    }
     svg += text(lx, y + 10, 'Outreach', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
     outreach.forEach((o, i) => {
       const cy = y + 28 + i * 20;
@@ -55,7 +59,7 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
       if (o.look === 'stopped') svg += line(lx + 2, cy + 5, lx + 12, cy - 5, p.muted, 1.5);
       svg += text(lx + 19, cy + 4, o.word, { size: TYPE.small, fill: o.look === 'stopped' ? p.muted : p.ink });
     });
-    lx += 16 + 19 + Math.max(...outreach.map((o) => measure(o.word, TYPE.small)));
+    lx += Math.max(measure('OUTREACH', TYPE.label, true) + 8 * 0.6, 19 + Math.max(...outreach.map((o) => measure(o.word, TYPE.small))));
   }
   return { svg, width: lx - x, height: 80 };
 }
