@@ -75,28 +75,43 @@ describe('outreach lane: each item and milestone in its stage\u2019s column', ()
   });
 });
 
+function expectNoCrossing(tl: Timeline): void {
+  const labels = labelsOf(tl);
+  const overlap = (a: Label['box'], b: Label['box']) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i].box, labels[j].box), `${labels[i].rows[0].text} / ${labels[j].rows[0].text}`).toBe(false);
+  }
+  const lines = [
+    ...tl.milestones.map((m) => ({ x: m.x, y1: m.top, y2: tl.axisY, name: m.milestone.label })),
+    ...tl.items.flatMap((i) => i.leaders.map((l) => ({ x: i.x, y1: l.y1, y2: l.y2, name: `leader of ${i.outreach.ref}` }))),
+  ];
+  for (const line of lines) {
+    for (const l of labels) {
+      const crosses = line.x > l.box.x1 && line.x < l.box.x2 && line.y1 < l.box.y2 && line.y2 > l.box.y1;
+      expect(crosses, `${line.name} crosses "${l.rows[0].text}"`).toBe(false);
+    }
+    // Nothing pokes above the lane.
+    expect(line.y1).toBeGreaterThanOrEqual(0);
+  }
+  for (const l of labels) expect(l.box.y1).toBeGreaterThanOrEqual(0);
+  for (const l of labels) expect(l.box.y2).toBeLessThanOrEqual(tl.height);
+}
+
 describe('outreach lane: labels cross neither milestone lines nor each other', () => {
-  it.each(maps)('%s', async (file) => {
+  it.each(maps)('%s', async (file) => expectNoCrossing((await laidOut(file)).tl));
+
+  it('stays bounded and uncrossed in a stage crowded far past any real map', async () => {
+    const dir = tempDir('lane-crowd');
+    const file = join(dir, 'crowd.journey.yaml');
+    const milestones = Array.from({ length: 120 }, (_, i) => `  - { id: m${i}, name: Step ${i}, milestone: surgery, at: -${i + 1}d }`).join('\n');
+    const outreach = Array.from({ length: 90 }, (_, i) => `  - { id: o${i}, name: Reminder number ${i}, stage: care, channel: email, consent: opt-in, timing: { at: -${(i * 7) % 130}d } }`).join('\n');
+    writeFileSync(file, `journeymap: 1\ntitle: Crowd\nmilestones:\n  - { id: surgery, name: Surgery }\n${milestones}\nstages:\n  - id: care\n    name: Care\n    touchpoints: [{ id: t, name: T, channel: web, timing: { from: -130d, to: 0d } }]\noutreach:\n${outreach}\n`);
     const { tl } = await laidOut(file);
-    const labels = labelsOf(tl);
-    const overlap = (a: Label['box'], b: Label['box']) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-    for (let i = 0; i < labels.length; i++) {
-      for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i].box, labels[j].box), `${labels[i].rows[0].text} / ${labels[j].rows[0].text}`).toBe(false);
-    }
-    const lines = [
-      ...tl.milestones.map((m) => ({ x: m.x, y1: m.top, y2: tl.axisY, name: m.milestone.label })),
-      ...tl.items.flatMap((i) => i.leaders.map((l) => ({ x: i.x, y1: l.y1, y2: l.y2, name: `leader of ${i.outreach.ref}` }))),
-    ];
-    for (const line of lines) {
-      for (const l of labels) {
-        const crosses = line.x > l.box.x1 && line.x < l.box.x2 && line.y1 < l.box.y2 && line.y2 > l.box.y1;
-        expect(crosses, `${line.name} crosses "${l.rows[0].text}"`).toBe(false);
-      }
-      // Nothing pokes above the lane.
-      expect(line.y1).toBeGreaterThanOrEqual(0);
-    }
-    for (const l of labels) expect(l.box.y1).toBeGreaterThanOrEqual(0);
-    for (const l of labels) expect(l.box.y2).toBeLessThanOrEqual(tl.height);
+    expect(tl.milestones).toHaveLength(121);
+    expect(tl.items).toHaveLength(90);
+    expect(tl.milestones.filter((m) => m.label).length).toBeLessThanOrEqual(40);
+    expect(tl.items.filter((i) => i.label).length).toBe(40);
+    expectNoCrossing(tl);
   });
 
   it('writes units as the source does, in the SVG and in the HTML', () => {

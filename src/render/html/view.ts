@@ -92,7 +92,7 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
       when: label(item.when),
       label: label(item.label),
     })),
-    milestones: tl.milestones.map((m) => ({ x: r(m.x), top: r(m.top), diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z`, label: label(m.label) })),
+    milestones: tl.milestones.map((m) => ({ x: r(m.x), top: r(m.top), title: m.milestone.label, diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z`, label: label(m.label) })),
     holes: tl.holes.map((h) => ({
       x: r(h.x1),
       y: axisY - 7,

@@ -37,9 +37,10 @@ export class Packer {
   readonly boxes: PackedBox[] = [];
   readonly lines: PackedLine[] = [];
 
-  /** An obstacle placed beforehand (a dot on the axis, a hole's bar). */
-  block(box: PackedBox): void {
+  /** An obstacle placed beforehand (a dot on the axis, a hole's bar), or a label set where `place` found no room. */
+  block(box: PackedBox, line?: PackedLine): void {
     this.boxes.push(box);
+    if (line) this.lines.push(line);
   }
 
   /** Places a label at the first distance and span where it overlaps nothing; undefined when none is free. */

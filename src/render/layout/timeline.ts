@@ -39,9 +39,10 @@ export interface TimelineItem {
 export interface TimelineMilestone {
   milestone: MilestoneView;
   x: number;
-  /** Its line runs from here down (or up) to the axis. */
+  /** Its line runs from here down to the axis. */
   top: number;
-  label: Label;
+  /** None past the first LABELLED milestones of a column, or where no place is free: a tick, its name in a tooltip. */
+  label?: Label;
 }
 
 export interface TimelineHole {
@@ -81,6 +82,12 @@ const DOT = 12;
 const EDGE = 22;
 const DOT_GAP = 2 * DOT + 4;
 const TOP_PAD = 8;
+/**
+ * How many milestones and campaigns of one column get labels. Far more than a real stage holds; past it
+ * (generated maps, thousands of milestones) the rest are drawn without labels, so laying labels out stays
+ * bounded instead of growing with the square of the count.
+ */
+const LABELLED = 40;
 const BOTTOM_PAD = 14;
 
 /** Width of one line of a kind, as drawn. */
@@ -153,6 +160,9 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   const leaderJobs: { item: TimelineItem; from: number; to: number; above: boolean }[] = [];
   const milestoneTops: { m: TimelineMilestone; to: number }[] = [];
 
+  const milestonesOf = groupBy(view.milestones, (m) => m.stage);
+  const holesOf = groupBy(view.holes, (h) => h.stage);
+  const unlabelled: TimelineMilestone[] = [];
   view.stages.forEach((stage, k) => {
     const col = columns[k];
     const left = col.x + 6;
@@ -166,7 +176,9 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       const x1 = Math.min(Math.max(centre - w / 2, left), right - w);
       return { x1, x2: x1 + w };
     };
-    const events = stage.outreach.length + view.milestones.filter((m) => m.stage === stage.number).length + view.holes.filter((h) => h.stage === stage.number).length;
+    const ownMilestones = milestonesOf.get(stage.number) ?? [];
+    const ownHoles = holesOf.get(stage.number) ?? [];
+    const events = stage.outreach.length + ownMilestones.length + ownHoles.length;
     const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [], empty: events === 0 };
     axes.push(axis);
     const tickRow = 16;
@@ -182,7 +194,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
 
     // Holes' bars first, on the axis; their labels last, as they need no leader and can go where room is left.
     const holeLabels: (() => void)[] = [];
-    for (const hole of view.holes.filter((h) => h.stage === stage.number)) {
+    for (const hole of ownHoles) {
       // The bar stops short of the dots of the contacts around it.
       let x1 = xIn(col, hole.from);
       let x2 = Math.max(xIn(col, hole.to), x1 + 24);
@@ -207,33 +219,46 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     }
 
     // Milestones: each line runs from the axis up beside its label; a label goes right of its line, else left.
-    for (const milestone of view.milestones.filter((m) => m.stage === stage.number)) {
+    const ownLines: number[] = [];
+    for (const [k, milestone] of ownMilestones.entries()) {
       const x = xIn(col, milestone.at);
+      if (k >= LABELLED) {
+        milestones.push({ milestone, x, top: 0 });
+        unlabelled.push(milestones[milestones.length - 1]);
+        continue;
+      }
+      ownLines.push(x);
       const text = milestone.when === 'Day 0' ? `DAY 0 \u00b7 ${milestone.name.toUpperCase()}` : `${milestone.name.toUpperCase()} \u00b7 ${milestone.when}`;
       const b = block(lines(text, 'milestone', right - left - 8, 2));
       const spans = [{ x1: x + 4, x2: x + 4 + b.width }, { x1: x - 4 - b.width, x2: x - 4 }].filter((s) => s.x1 >= left - 0.5 && s.x2 <= right + 0.5);
       const request: BoxRequest = { spans: spans.length ? spans : [clampSpan(x, b.width)], height: b.height, min: 16, line: { x, from: 7, toTop: true } };
       const got = up.place(request);
-      const m: TimelineMilestone = { milestone, x, top: 0, label: undefined as unknown as Label };
+      const m: TimelineMilestone = { milestone, x, top: 0 };
       milestones.push(m);
-      const d = got?.box.d ?? up.extent() + 3;
-      const span = got ? { x1: got.box.x1, x2: got.box.x2 } : request.spans[0];
-      aboveLabels.push({ d, height: b.height, b, x1: span.x1, x2: span.x2, anchor: span.x1 >= x ? 'start' : 'end', set: (l) => (m.label = l) });
-      milestoneTops.push({ m, to: d + b.height });
+      if (!got) {
+        // No place its line could reach without crossing a label: a tick, its name in the tooltip.
+        unlabelled.push(m);
+        continue;
+      }
+      aboveLabels.push({ d: got.box.d, height: b.height, b, x1: got.box.x1, x2: got.box.x2, anchor: got.box.x1 >= x ? 'start' : 'end', set: (l) => (m.label = l) });
+      milestoneTops.push({ m, to: got.box.d + b.height });
     }
 
     // Campaigns: the dot at its time, its timing above, its name and channel below.
     const own = stage.outreach;
-    const untimed = own.filter((o) => o.at === undefined);
-    const xs = spreadDots(own.map((o) => xIn(col, o.at ?? (untimed.indexOf(o) + 1) / (untimed.length + 1))), col, milestones.filter((m) => m.milestone.stage === stage.number).map((m) => m.x));
+    // Campaigns without timing are spread evenly across the column, in their order.
+    const untimed = own.filter((o) => o.at === undefined).length;
+    let nth = 0;
+    const xs = spreadDots(own.map((o) => xIn(col, o.at ?? ++nth / (untimed + 1))), col, ownLines);
     const placedItems = own.map((outreach, i): TimelineItem => ({ outreach, x: xs[i], leaders: [] }));
     items.push(...placedItems);
     // Timings above, each beside its dot. Those that can stay clear of the other dots go first, right to
     // left; those that cannot cover a neighbour's dot and go last, above the neighbours' timings, so no
     // leader crosses a timing: a cluster of campaigns steps up like a staircase.
-    const whens = placedItems.map((item) => {
+    const labelled = placedItems.slice(0, LABELLED);
+    const whens = labelled.map((item) => {
       const b = block(lines(item.outreach.when, 'when', Math.min(150, right - left), 2));
-      const others = placedItems.filter((o) => o !== item).map((o) => o.x);
+      const others = labelled.filter((o) => o !== item).map((o) => o.x);
       const clear = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
       const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right)];
       return { item, b, spans: [...candidates.filter(clear), ...candidates.filter((c) => !clear(c))], clear: candidates.some(clear) };
@@ -255,7 +280,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       }
     }
     // Names and channels below, left to right.
-    for (const item of placedItems) {
+    for (const item of labelled) {
       const { outreach, x } = item;
       const width = Math.min(170, right - left);
       const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
@@ -280,6 +305,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   for (const l of aboveLabels) l.set(labelAt(l.b, l.x1, l.x2, l.d, l.height, axisY, true, l.anchor));
   for (const l of belowLabels) l.set(labelAt(l.b, l.x1, l.x2, l.d, l.height, axisY, false, l.anchor));
   for (const t of milestoneTops) t.m.top = axisY - t.to;
+  for (const m of unlabelled) m.top = axisY - 8;
   for (const j of leaderJobs) j.item.leaders.push(j.above ? { y1: axisY - j.to, y2: axisY - j.from } : { y1: axisY + j.from, y2: axisY + j.to });
   const height = axisY + Math.max(DOT, ...below.map((p) => p.extent())) + BOTTOM_PAD;
   return { axisY, height, axes, items, milestones, holes };
@@ -288,4 +314,15 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
 /** A label set beside its anchor rather than centred on it: left-aligned from it, then right-aligned to it. */
 function sideSpans(x: number, width: number, left: number, right: number): { x1: number; x2: number }[] {
   return [{ x1: x - 8, x2: x - 8 + width }, { x1: x + 8 - width, x2: x + 8 }].filter((s) => s.x1 >= left && s.x2 <= right);
+}
+
+function groupBy<T>(list: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

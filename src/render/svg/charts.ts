@@ -73,9 +73,8 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     svg += `<g><title>${esc(h.hole.sentence)}</title>${drawn}${label(h.label)}${label(h.words)}</g>`;
   }
   for (const m of tl.milestones) {
-    svg += line(m.x, m.top, m.x, y, p.ink, 1.5);
-    svg += `<path d="M${n(m.x)} ${y - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>`;
-    svg += label(m.label);
+    const drawn = line(m.x, m.top, m.x, y, p.ink, 1.5) + `<path d="M${n(m.x)} ${y - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>` + label(m.label);
+    svg += `<g><title>${esc(m.milestone.label)}</title>${drawn}</g>`;
   }
   for (const item of tl.items) {
     const o = item.outreach;
