@@ -195,6 +195,19 @@ export interface JourneyMap {
    */
   personas?: Persona[];
   /**
+   * Where the analysis of this map draws its lines, over the configuration's (`analyze` in journeymap.config.yaml); the command line wins over both.
+   */
+  thresholds?: {
+    /**
+     * Longest stretch, in whole days, without contact that is not a contact hole.
+     */
+    contactHoleDays?: number;
+    /**
+     * Most contacts to one segment in any 7 days before the contact-frequency rule speaks.
+     */
+    maxContactsPerWeek?: number;
+  };
+  /**
    * Groups of patients with their own cadence of contact (payer, age, risk, language, digital access). Contact holes are found for each segment; touchpoints and outreach name the segments they reach.
    */
   segments?: Segment[];
