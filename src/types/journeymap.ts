@@ -543,7 +543,7 @@ export interface Gap {
   status?: 'open' | 'planned' | 'in-progress' | 'closed';
 }
 /**
- * The period the gap is about, on the map's time axis. A contact hole (a stretch after care longer than the `analyze` threshold with no outreach) names the gap whose period overlaps it most; a gap without `timing` names no hole.
+ * The period the gap is about, on the map's time axis. A contact hole (a stretch longer than the threshold with no contact, docs/analysis.md) names the gap whose period overlaps it most; a gap without `timing` names no hole.
  */
 export interface Timing1 {
   /**
