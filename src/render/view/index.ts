@@ -75,6 +75,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
   const gaps = stages.flatMap((s) => s.gaps);
   const outreach = stages.flatMap((s) => s.outreach);
   const shown = new Set(stages.map((s) => s.number));
+  const shownOutreach = new Set(outreach.map((o) => o.ref));
   const channels = new Map<string, ChannelView>();
   for (const item of [...touchpoints, ...outreach]) if (!channels.has(item.channel.id)) channels.set(item.channel.id, item.channel);
   return {
@@ -91,7 +92,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
     opportunities: stages.flatMap((s) => s.opportunities),
     outreach,
     holes: whole.holes.filter((h) => shown.has(h.stage)),
-    outreachRows: whole.outreachRows.map((row) => ({ ...row, outreach: row.outreach.filter((ref) => outreach.some((o) => o.ref === ref)), holes: row.holes.filter((h) => shown.has(h.stage)) })),
+    outreachRows: whole.outreachRows.map((row) => ({ ...row, outreach: row.outreach.filter((ref) => shownOutreach.has(ref)), holes: row.holes.filter((h) => shown.has(h.stage)) })),
     lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
     sheet,
   };
