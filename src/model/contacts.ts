@@ -41,7 +41,7 @@ export function reaches(item: { segments: SegmentModel[] }, segment: SegmentMode
 
 /**
  * Every contact of the map in time order: each occurrence of counted outreach and of touchpoints the
- * service starts, at its date. Ties keep outreach before touchpoints, then ids in order.
+ * service starts, at its date. Ties keep outreach before touchpoints, each in the model's order.
  */
 export function contactsOf(outreach: OutreachModel[], touchpoints: TouchpointModel[]): Contact[] {
   const contacts: Contact[] = [];
@@ -53,8 +53,12 @@ export function contactsOf(outreach: OutreachModel[], touchpoints: TouchpointMod
     if (!t.contact.counts) continue;
     for (const day of occurrencesOf(t.timing!)) contacts.push({ kind: 'touchpoint', touchpoint: t, stageIndex: t.stageIndex, span: { start: day, end: day } });
   }
-  const key = (c: Contact) => (c.kind === 'outreach' ? `0${c.outreach.source.id}` : `1${c.touchpoint.source.id}`);
-  return contacts.sort((a, b) => a.span.start - b.span.start || key(a).localeCompare(key(b)));
+  // Items in a fixed order (outreach, then touchpoints, each in map order) break ties without comparing strings.
+  const order = new Map<unknown, number>();
+  for (const o of outreach) order.set(o, order.size);
+  for (const t of touchpoints) order.set(t, order.size);
+  const rank = (c: Contact) => order.get(c.kind === 'outreach' ? c.outreach : c.touchpoint)!;
+  return contacts.sort((a, b) => a.span.start - b.span.start || rank(a) - rank(b));
 }
 
 /** The item a contact is an occurrence of: its id, name and channel. */
