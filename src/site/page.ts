@@ -107,7 +107,7 @@ function invalidCard(m: InvalidMap): string {
   return `<li class="card invalid">
 <p class="kicker">Invalid map</p>
 <h3>${title}</h3>
-<p><strong>Does not validate.</strong> First error:</p>
+<p><strong>Does not validate: ${e(plural(m.errors, 'error'))}.</strong> The first:</p>
 <p><code>${e(m.firstError)}</code></p>
 </li>`;
 }

@@ -66,6 +66,8 @@ export interface InvalidMap {
   href?: string;
   /** `file:line:column message (rule)`. */
   firstError: string;
+  /** How many errors it has. */
+  errors: number;
 }
 
 /**
@@ -119,7 +121,8 @@ export function summarizeMap(map: JourneyMap, view: MapView, file: string, href:
 /** A map with errors, as the index lists it: its first error, located as `validate` locates it. */
 export function invalidMap(report: FileReport): InvalidMap {
   const first = report.findings.find((f) => f.severity === 'error');
-  return { file: report.file, firstError: first ? `${first.file}:${first.line}:${first.column} ${first.message} (${first.ruleId})` : `${report.file}: does not validate` };
+  const errors = Math.max(1, report.findings.filter((f) => f.severity === 'error').length);
+  return { file: report.file, errors, firstError: first ? `${first.file}:${first.line}:${first.column} ${first.message} (${first.ruleId})` : `${report.file}: does not validate` };
 }
 
 /** Current- and future-state maps of one journey, paired by their `journey` key. */
