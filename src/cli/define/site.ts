@@ -19,8 +19,8 @@ export default function define(program: Command): void {
       'after',
       `
 Examples:
-  $ journeymap site examples/ --out-dir site                 site/index.html and a page a map
-  $ journeymap site "maps/**/*.journey.yaml" --out-dir public --theme high-contrast
+  $ journeymap site examples/*.journey.yaml --out-dir site    site/index.html, a page a map, site/diffs/
+  $ journeymap site "examples/*.journey.yaml" --out-dir public --theme high-contrast
 
 Maps that share a \`journey\` key (one current-state, one future-state) are paired and their diff is linked.
 Invalid maps are reported as validate reports them and listed on the index; the others are still built.
