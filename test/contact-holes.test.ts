@@ -11,6 +11,7 @@ interface JsonHole {
   start: number;
   end: number;
   days: number;
+  length: string;
   words: string;
   gap: string | null;
 }
@@ -24,7 +25,7 @@ function analyzedHoles(file: string, cwd = root): JsonHole[] {
 
 /** What a rendered map says about its holes: each hole's sentence (its tooltip) and its label. */
 function drawnHoles(document: string, labelOf: (doc: string) => string[]): { sentences: string[]; labels: string[] } {
-  const sentences = [...document.matchAll(/<title>(\d+ days? with no outreach planned, [^<]*)<\/title>/g)].map((m) => unescapeXml(m[1]));
+  const sentences = [...document.matchAll(/<title>(\d+ days? \([^)]*\) with no contact, [^<]*)<\/title>/g)].map((m) => unescapeXml(m[1]));
   return { sentences, labels: labelOf(document) };
 }
 const svgLabels = (svg: string) => svgTexts(svg).filter((t) => t.startsWith('CONTACT HOLE'));
@@ -50,8 +51,8 @@ function gapRefs(map: JourneyMap): Map<string, string> {
 function expected(holes: JsonHole[], map: JourneyMap) {
   const refs = gapRefs(map);
   return {
-    sentences: holes.map((h) => `${h.days} days with no outreach planned, ${h.words}`),
-    labels: holes.map((h) => `CONTACT HOLE · ${h.days} DAYS${h.gap ? ` · ${refs.get(h.gap)}` : ''}`),
+    sentences: holes.map((h) => `${h.days} days (${h.length}) with no contact, ${h.words}`),
+    labels: holes.map((h) => `CONTACT HOLE · ${h.length.toUpperCase()}${h.gap ? ` · ${refs.get(h.gap)}` : ''}`),
   };
 }
 
@@ -72,14 +73,14 @@ describe('the map shows the contact holes analyze reports', () => {
   it('the knee example has one hole, named by the gap that is about it, and says so everywhere', () => {
     const file = join(root, 'examples/knee-replacement.journey.yaml');
     const holes = analyzedHoles(file);
-    expect(holes).toMatchObject([{ days: 277, words: 'from 8 weeks after surgery to 11 months after surgery', gap: 'contact-hole' }]);
+    expect(holes).toMatchObject([{ days: 290, length: '10 months', words: 'from 6 weeks after surgery to 11 months after surgery', gap: 'contact-hole' }]);
     const { svg, html } = build(file);
-    expect(svgLabels(svg)).toEqual(['CONTACT HOLE · 277 DAYS · G7']);
+    expect(svgLabels(svg)).toEqual(['CONTACT HOLE · 10 MONTHS · G7']);
     // Under the bar, in the words analyze uses (wrapped to the room there is).
-    expect(svgTexts(svg).join(' ')).toContain('from 8 weeks after surgery to 11 months after surgery');
-    expect([...html.matchAll(/class="hole-words">([^<]*)</g)].map((m) => m[1]).join(' ')).toBe('from 8 weeks after surgery to 11 months after surgery');
+    expect(svgTexts(svg).join(' ')).toContain('from 6 weeks after surgery to 11 months after surgery');
+    expect([...html.matchAll(/class="hole-words">([^<]*)</g)].map((m) => m[1]).join(' ')).toBe('from 6 weeks after surgery to 11 months after surgery');
     // The gap's own title agrees with the computed hole.
-    expect(readMap(file).gaps?.find((g) => g.id === 'contact-hole')?.title).toContain('8 weeks to 11 months after surgery (277 days)');
+    expect(readMap(file).gaps?.find((g) => g.id === 'contact-hole')?.title).toContain('6 weeks to 11 months after surgery (290 days)');
   });
 
   it('a hole names a gap only where the gap says it is about that period', () => {
@@ -90,17 +91,17 @@ describe('the map shows the contact holes analyze reports', () => {
 
     delete gap.timing;
     write();
-    expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ days: 277, gap: null }]);
-    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 277 DAYS']);
+    expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ days: 290, gap: null }]);
+    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS']);
 
     // A period before surgery does not overlap the hole.
     gap.timing = { from: '-4w', to: '-2w' };
     write();
     expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ gap: null }]);
-    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 277 DAYS']);
+    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS']);
 
     // Another gap about the same months names the hole: the one that overlaps it most.
-    gap.timing = { from: '+8w', to: '+11mo' };
+    gap.timing = { from: '+6w', to: '+11mo' };
     map.gaps!.push({ id: 'recall-letter', title: 'Recall letter comes late', stage: 'ongoing', severity: 'low', opportunity: 'Send it at 9 months', timing: { from: '+10mo', to: '+11mo' } });
     write();
     expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ gap: 'contact-hole' }]);
@@ -115,7 +116,7 @@ describe('the map shows the contact holes analyze reports', () => {
     const analysed = analyzeMap(map, 'knee', undefined).contact.holes;
     expect(view.holes.map((h: JsonHole) => [h.start, h.end, h.days, h.words])).toEqual(analysed.map((h: JsonHole) => [h.start, h.end, h.days, h.words]));
     const sheets = [0, 2, 4].map((from, i) => sheetView(view, { from, to: from + 2 }, { number: i + 1, count: 3 }));
-    expect(sheets.map((s) => s.holes.map((h: { label: string }) => h.label))).toEqual([[], [], ['Contact hole · 277 days · G7']]);
+    expect(sheets.map((s) => s.holes.map((h: { label: string }) => h.label))).toEqual([[], [], ['Contact hole · 10 months · G7']]);
     // The lowest point of the map is called out on its own sheet only, not a sheet's own lowest.
     expect(sheets.map((s) => s.lowest)).toEqual(['T4', undefined, undefined]);
   });
@@ -127,20 +128,20 @@ describe('the map shows the contact holes analyze reports', () => {
     expect(analyzedHoles('future.journey.yaml', dir)).toEqual([]);
     expect(svgLabels(build('future.journey.yaml', dir).svg)).toEqual([]);
 
-    writeFileSync(join(dir, 'journeymap.config.yaml'), 'analyze:\n  contactHoleDays: 30\n');
+    writeFileSync(join(dir, 'journeymap.config.yaml'), 'analyze:\n  contactHoleDays: 45\n');
     const holes = analyzedHoles('future.journey.yaml', dir);
-    expect(holes).toMatchObject([{ days: 33, words: 'from 8 weeks after surgery to 13 weeks after surgery' }]);
+    expect(holes).toMatchObject([{ days: 46, length: '7 weeks', words: 'from 6 weeks after surgery to 13 weeks after surgery' }]);
     const { svg, html } = build('future.journey.yaml', dir);
     const want = expected(holes, map);
     expect(drawnHoles(svg, svgLabels)).toEqual(want);
     expect(drawnHoles(html, htmlLabels)).toEqual(want);
   });
 
-  it('looks for holes only in the care period, and counts every planned contact, repeats included', () => {
-    // Before the fix the outreach lane found holes under Awareness, Help and Care (before any care), and a
-    // hole over the years a yearly recall letter covers, which analyze did not.
+  it('looks from the first contact to the last event, and counts every contact, repeats included', () => {
+    // Before, the outreach lane found holes under Awareness, Help and Care (before any care), and one hole
+    // over the years a yearly recall letter covers, which analyze did not.
     const dir = mkdtempSync(join(tmpdir(), 'jm-holes-bariatric-'));
-    const touchpoint = (id: string, at: string) => ({ id, name: id, channel: 'in-person', timing: { at } });
+    const touchpoint = (id: string, at: string, initiator: 'service' | 'person' = 'person') => ({ id, name: id, channel: 'in-person', initiator, timing: { at } });
     const map = {
       journeymap: 1,
       title: 'Bariatric surgery',
@@ -149,22 +150,21 @@ describe('the map shows the contact holes analyze reports', () => {
         { id: 'awareness', name: 'Awareness', touchpoints: [touchpoint('search', '-2y')] },
         { id: 'help', name: 'Help', touchpoints: [touchpoint('seminar', '-1y')] },
         { id: 'care', name: 'Care', touchpoints: [touchpoint('assessment', '-6mo')] },
-        { id: 'treatment', name: 'Treatment', touchpoints: [touchpoint('operation', '0d')] },
-        { id: 'ongoing', name: 'Ongoing care', touchpoints: [touchpoint('clinic', '+6w'), touchpoint('review', '+3y')] },
+        { id: 'treatment', name: 'Treatment', touchpoints: [touchpoint('operation', '0d', 'service')] },
+        { id: 'ongoing', name: 'Ongoing care', touchpoints: [touchpoint('clinic', '+6w', 'service'), touchpoint('review', '+3y')] },
       ],
       outreach: [
-        { id: 'seminar-invite', name: 'Seminar invitation', stage: 'help', channel: 'email', consent: 'opt-in', timing: { at: '-13mo' } },
-        { id: 'discharge-call', name: 'Discharge call', stage: 'treatment', channel: 'phone', consent: 'express', timing: { at: '+2d' } },
-        { id: 'recall', name: 'Yearly recall letter', stage: 'ongoing', channel: 'mail', timing: { at: '+1y', every: '1y', until: '+3y' } },
+        { id: 'discharge-call', name: 'Discharge call', stage: 'treatment', channel: 'phone', consent: 'express', purpose: 'treatment', status: 'live', timing: { at: '+2d' } },
+        { id: 'recall', name: 'Yearly recall letter', stage: 'ongoing', channel: 'mail', purpose: 'treatment', status: 'live', timing: { at: '+1y', every: '1y', until: '+3y' } },
       ],
     };
     writeFileSync(join(dir, 'bariatric.journey.yaml'), stringify(map));
     const holes = analyzedHoles('bariatric.journey.yaml', dir);
-    // Nothing before surgery; each recall letter ends a hole, where the lane used to draw one hole across them all.
-    expect(holes.map((h) => [h.days, h.words])).toEqual([
-      [363, 'from 2 days after surgery to 12 months after surgery'],
-      [365, 'from 12 months after surgery to 24 months after surgery'],
-      [365, 'from 24 months after surgery to 36 months after surgery'],
+    // Nothing before the operation, the first contact; each recall letter ends a hole.
+    expect(holes.map((h) => [h.days, h.length, h.words])).toEqual([
+      [323, '11 months', 'from 6 weeks after surgery to 12 months after surgery'],
+      [365, '12 months', 'from 12 months after surgery to 2 years after surgery'],
+      [365, '12 months', 'from 2 years after surgery to 3 years after surgery'],
     ]);
     const { svg, html } = build('bariatric.journey.yaml', dir);
     const want = expected(holes, map as JourneyMap);

@@ -1,12 +1,12 @@
 import { describeHole } from '../../model/analysis.js';
 import { buildJourney } from '../../model/journey.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { SEVERITIES, type JourneyAnalysis } from '../../model/types.js';
+import { reaches } from '../../model/contacts.js';
+import { SEVERITIES, type ContactHole, type JourneyModel, type SegmentModel } from '../../model/types.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { plural } from '../../words.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
-import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, StageView } from './types.js';
+import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, OutreachRowView, StageView } from './types.js';
 import { durationWords, emotionView, headerFacts, severityWord } from './words.js';
 
 export type * from './types.js';
@@ -53,7 +53,8 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
     document,
     stageCount: map.stages.length,
-    holes: holeViews(model.analysis),
+    holes: holeViews(model.analysis.holes),
+    outreachRows: rowViews(model),
     lowest: model.analysis.lowest?.ref,
   };
   return showing(whole, stageViews(model));
@@ -90,6 +91,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
     opportunities: stages.flatMap((s) => s.opportunities),
     outreach,
     holes: whole.holes.filter((h) => shown.has(h.stage)),
+    outreachRows: whole.outreachRows.map((row) => ({ ...row, outreach: row.outreach.filter((ref) => outreach.some((o) => o.ref === ref)), holes: row.holes.filter((h) => shown.has(h.stage)) })),
     lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
     sheet,
   };
@@ -101,16 +103,30 @@ function sheetWords(part: { number: number; count: number }, range: { from: numb
   return `Sheet ${part.number} of ${part.count} \u00b7 stages ${range.from + 1}\u2013${range.to} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
 }
 
-/** The model's contact holes as the map shows them. */
-function holeViews(analysis: JourneyAnalysis): HoleView[] {
-  return analysis.holes.map((hole) => ({
+/** The model's contact holes as the map shows them: of all patients, or of one segment. */
+function holeViews(holes: ContactHole[], segment?: SegmentModel): HoleView[] {
+  return holes.map((hole) => ({
     start: hole.start,
     end: hole.end,
     days: hole.days,
+    length: hole.length,
     words: hole.words,
-    sentence: describeHole(hole),
+    sentence: describeHole(hole, segment),
     gap: hole.gap?.ref,
-    label: `Contact hole \u00b7 ${plural(hole.days, 'day')}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
+    label: `Contact hole \u00b7 ${hole.length}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
     stage: hole.stageIndex + 1,
+    segment: segment?.name,
+  }));
+}
+
+/** The outreach lane's rows: one per segment with what reaches it, or one for all patients. */
+function rowViews(model: JourneyModel): OutreachRowView[] {
+  const { analysis } = model;
+  if (analysis.segments.length === 0) return [{ label: 'All patients', outreach: model.outreach.map((o) => o.ref), holes: holeViews(analysis.holes) }];
+  return analysis.segments.map(({ segment, holes }) => ({
+    segment: { id: segment.id, name: segment.name, share: segment.source.share },
+    label: segment.source.share === undefined ? segment.name : `${segment.name} \u00b7 ${segment.source.share}%`,
+    outreach: model.outreach.filter((o) => reaches(o, segment)).map((o) => o.ref),
+    holes: holeViews(holes, segment),
   }));
 }

@@ -60,6 +60,10 @@ function outreachView(o: OutreachModel): OutreachView {
     title: [s.name, timing?.words, s.audience && `Audience: ${s.audience}`, s.consent && `Consent: ${s.consent.replace(/-/g, ' ')}`].filter(Boolean).join('. '),
     touchpoints: o.touchpoints.map((t) => t.ref),
     gaps: o.gaps.map((g) => g.ref),
+    status: STATUS_WORDS[s.status ?? 'planned'],
+    counted: o.contact.counts,
+    countedWhy: o.contact.why,
+    segments: o.segments.map((g) => g.name),
   };
 }
 
