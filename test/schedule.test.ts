@@ -80,6 +80,15 @@ describe('journeymap schedule on the knee example, surgery on 15 March 2027', ()
     expect(moved[0].start).toBe('2026-12-07');
   });
 
+  it("dates the analysis's holes by the contacts around them, on the schedule's calendar", () => {
+    const schedule = json([KNEE, '--milestone', 'surgery=2027-03-15']);
+    expect(schedule.holes.length).toBeGreaterThan(0);
+    const hole = schedule.holes.find((h) => h.end === '2028-02-15')!;
+    // The 12-month review invitation ends it: the hole ends on that contact's date, not a day or two off.
+    expect(schedule.contacts.find((c) => c.outreach === 'followup-invite')!.date).toBe(hole.end);
+    expect(hole.start < hole.end).toBe(true);
+  });
+
   it('is the same bytes on every run and in every time zone', () => {
     const outputs = ['UTC', 'America/New_York', 'Australia/Lord_Howe'].map((TZ) => run(['schedule', KNEE, '-m', 'surgery=2027-03-15T09:00'], { env: { TZ } }).stdout);
     expect(outputs[1]).toBe(outputs[0]);
@@ -91,7 +100,7 @@ describe('journeymap schedule on the knee example, surgery on 15 March 2027', ()
     const r = run(['schedule', KNEE, '-m', 'surgery=2027-03-15', '--format', 'csv']);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe('date,time,outreach_id,outreach,occurrence,stage_id,stage,channel_id,channel,consent,purpose,status,personas,segments,milestone,timing,uid');
-    expect(lines[1]).toBe('2026-11-30,,referral-letter,Referral confirmation letter,1,help,Help,mail,Mail,transactional,,live,maria robert,,surgery,15 weeks before surgery,referral-letter-1.knee-replacement@journeymap');
+    expect(lines[1]).toBe('2026-11-30,,referral-letter,Referral confirmation letter,1,help,Help,mail,Mail,transactional,operations,live,maria robert,,surgery,15 weeks before surgery,referral-letter-1.knee-replacement@journeymap');
     expect(lines).toHaveLength(9 + 2);
   });
 
@@ -100,7 +109,7 @@ describe('journeymap schedule on the knee example, surgery on 15 March 2027', ()
     const r = run(['schedule', KNEE, '-m', 'surgery=2027-03-15', '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^journeymap: warning: examples\/knee-replacement\.journey\.yaml: contact hole of \d+ days from 2027-05-\d\d to 2028-02-\d\d \(from 8 weeks after surgery to 11 months after surgery; gap `contact-hole`/m);
+    expect(r.stderr).toMatch(/^journeymap: warning: examples\/knee-replacement\.journey\.yaml: contact hole of \d+ days \(\d+ months\) from 2027-\d\d-\d\d to 2028-02-15 \(from \d+ weeks after surgery to 11 months after surgery; gap `contact-hole`/m);
     expect(r.stderr).toContain(`wrote ${out} (9 contacts)`);
     expect(events(readFileSync(out, 'utf8'))).toHaveLength(9);
   });

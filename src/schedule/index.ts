@@ -126,7 +126,7 @@ export function scheduleMap(map: JourneyMap, request: ScheduleRequest): Schedule
     missing: [...missing.values()],
     untimed,
     truncated,
-    holes: datedHoles(model, dates),
+    holes: datedHoles(model, dates, request.segment ?? personaSegment(map, request.persona)),
   };
 }
 
@@ -144,4 +144,9 @@ export function personasReached(map: JourneyMap, item: Outreach): { id: string; 
     personas = personas.filter((p) => named.has(p.id));
   }
   return personas.map((p) => ({ id: p.id, name: p.name }));
+}
+
+/** The segment a persona belongs to, if it names one. */
+function personaSegment(map: JourneyMap, persona: string | undefined): string | undefined {
+  return persona === undefined ? undefined : map.personas?.find((p) => p.id === persona)?.segment;
 }

@@ -51,7 +51,8 @@ export async function runSchedule(command: Command, file: string, cli: ScheduleC
   for (const id of schedule.truncated) notice(`journeymap: warning: outreach \`${id}\` repeats more often than a schedule lists; only its first repetitions are listed`);
   for (const hole of schedule.holes) {
     const gap = hole.gap ? `; gap \`${hole.gap.id}\` "${hole.gap.title}"` : '';
-    notice(`journeymap: warning: ${source.file}: contact hole of ${plural(hole.days, 'day')} from ${formatDate(hole.start)} to ${formatDate(hole.end)} (${hole.words}${gap})`);
+    const who = hole.segment ? ` for ${hole.segment.name}` : '';
+    notice(`journeymap: warning: ${source.file}: contact hole${who} of ${plural(hole.days, 'day')} (${hole.length}) from ${formatDate(hole.start)} to ${formatDate(hole.end)} (${hole.words}${gap})`);
   }
 
   const { formatSchedule } = await import('../../schedule/format/index.js');

@@ -27,7 +27,7 @@ export const scheduleJson: ScheduleFormatter = (schedule, options) =>
         milestone: c.milestone,
         timing: c.when,
       })),
-      holes: schedule.holes.map((h) => ({ start: formatDate(h.start), end: formatDate(h.end), days: h.days, words: h.words, gap: h.gap?.id ?? null })),
+      holes: schedule.holes.map((h) => ({ start: formatDate(h.start), end: formatDate(h.end), days: h.days, length: h.length, words: h.words, segment: h.segment?.id ?? null, gap: h.gap?.id ?? null })),
       untimed: schedule.untimed.map((u) => u.id),
     },
     null,
