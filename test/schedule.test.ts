@@ -188,6 +188,19 @@ describe('every timing form, with surgery on 31 January 2027', () => {
   });
 });
 
+describe('contact holes of one segment', () => {
+  const SEG = 'test/fixtures/schedule/segment-hole.journey.yaml';
+  const stderr = (args: string[]) => run(['schedule', SEG, '-m', 'surgery=2027-01-01', '--format', 'csv', ...args]).stderr;
+
+  it('warns of the hole the all-patients view hides, with --segment or a persona of that segment', () => {
+    const warning = 'journeymap: warning: test/fixtures/schedule/segment-hole.journey.yaml: contact hole for No smartphone of 364 days (12 months) from 2027-01-02 to 2028-01-01 (from 1 day after surgery to 12 months after surgery)\n';
+    expect(stderr([])).toBe('');
+    expect(stderr(['--segment', 'smartphone'])).toBe('');
+    expect(stderr(['--segment', 'no-smartphone'])).toBe(warning);
+    expect(stderr(['--persona', 'ben'])).toBe(warning);
+  });
+});
+
 describe('schedule errors', () => {
   it('names a milestone a contact needs without a date, located, exit 2', () => {
     const r = run(['schedule', FORMS, '-m', 'surgery=2027-01-31']);
