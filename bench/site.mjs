@@ -1,7 +1,7 @@
 // Times `journeymap site` of the five examples against `journeymap build --format html` of the same maps,
 // alternating run by run; medians. Both with --no-cache (every page rendered), and site again with its
-// cache warm (every page and diff skipped, the index recomputed). What site adds to build: the summaries,
-// the diff of the knee pair, a git log per map and the index.
+// cache warm (every map page skipped; the diff and the index made again, written only if changed). What
+// site adds to build: the summaries, the diff of the knee pair, a git log per map and the index.
 // Usage: node bench/site.mjs [runs=9]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { invalidMap, pairJourneys, summarizeMap, type CommitInfo, type InvalidMa
 export interface SiteOptions {
   outDir: string;
   version: string;
-  /** The build cache: a map page or diff whose inputs have not changed is not rendered again. */
+  /** The build cache: a map page whose inputs have not changed is not rendered again. */
   cache?: BuildCache;
   /** Told what was written or skipped, and about files that could not be read or written. */
   log?: (message: string) => void;
@@ -55,6 +55,8 @@ export async function buildSite(project: Project, files: string[], options: Site
     log(`wrote ${out}`);
   };
 
+  const writeIfChanged = async (out: string, data: string) => (readIfThere(out)?.toString('utf8') === data ? log(`unchanged ${out}`) : write(out, data, undefined));
+
   const invalid: FileReport[] = [];
   const listed: InvalidMap[] = [];
   const maps: MapSummary[] = [];
@@ -84,18 +86,15 @@ export async function buildSite(project: Project, files: string[], options: Site
     const { diffHtml } = await import('../diff/format/html.js');
     for (const pair of pairing.pairs) {
       const [before, after] = [sources.get(pair.current)!, sources.get(pair.future)!];
-      const out = join(outDir, DIFF_DIR, `${pair.journey}.html`);
-      const key = cache ? await cache.key({ source: `${before.text}\0${after.text}`, sourceFile: `${pair.current.file}\0${pair.future.file}`, format: 'diff-html', options: {} }) : undefined;
-      if (key && (await cache!.isFresh(out, key))) log(`unchanged ${out}`);
-      else await write(out, diffHtml(diffMaps(before.map, after.map, { old: pair.current.file, new: pair.future.file }), { color: false, version: options.version }), key);
+      // Diffing is cheap and its code is not in the cache's fingerprint of the renderers: always made,
+      // written only when its bytes changed.
+      await writeIfChanged(join(outDir, DIFF_DIR, `${pair.journey}.html`), diffHtml(diffMaps(before.map, after.map, { old: pair.current.file, new: pair.future.file }), { color: false, version: options.version }));
     }
   }
 
   const { siteIndexHtml } = await import('./page.js');
   const index = siteIndexHtml({ maps, invalid: listed, pairing }, { theme: project.settings.theme, version: options.version });
-  const indexFile = join(outDir, 'index.html');
-  if (readIfThere(indexFile)?.toString('utf8') === index) log(`unchanged ${indexFile}`);
-  else await write(indexFile, index, undefined);
+  await writeIfChanged(join(outDir, 'index.html'), index);
   return { exit, invalid, maps };
 }
 
