@@ -172,3 +172,164 @@ describe('the map shows the contact holes analyze reports', () => {
     expect(drawnHoles(html, htmlLabels)).toEqual(want);
   });
 });
+
+interface JsonContact {
+  id: string;
+  kind: 'outreach' | 'touchpoint';
+  start: number;
+}
+
+interface JsonContactReport {
+  holes: JsonHole[];
+  contacts: JsonContact[];
+  period: { start: number; end: number } | null;
+  segments: { id: string; holes: JsonHole[] }[];
+}
+
+/** Writes `map` to a fresh folder and returns analyze's contact report and findings for it. */
+function analyzeSmall(map: Record<string, unknown>): { contact: JsonContactReport; findings: { ruleId: string; message: string }[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'jm-holes-small-'));
+  writeFileSync(join(dir, 'small.journey.yaml'), stringify(map));
+  const r = run(['analyze', 'small.journey.yaml', '--format', 'json'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  return (JSON.parse(r.stdout) as { maps: { contact: JsonContactReport; findings: { ruleId: string; message: string }[] }[] }).maps[0];
+}
+
+/** A one-stage patient map around surgery (day 0 = 1 January 2001) with the given items. */
+function smallMap(outreach: Record<string, unknown>[], touchpoints: Record<string, unknown>[] = [], extra: Record<string, unknown> = {}) {
+  return {
+    journeymap: 1,
+    title: 'Small',
+    kind: 'patient',
+    milestones: [
+      { id: 'surgery', name: 'Surgery' },
+      { id: 'discharge', name: 'Discharge', milestone: 'surgery', at: '+30d' },
+    ],
+    stages: [{ id: 'care', name: 'Care', touchpoints: [{ id: 'operation', name: 'Operation', channel: 'in-person', initiator: 'service', timing: { at: '0d' } }, ...touchpoints] }],
+    outreach: outreach.map((o) => ({ stage: 'care', channel: 'mail', status: 'live', purpose: 'treatment', name: String(o.id), ...o })),
+    ...extra,
+  };
+}
+
+const outreachDays = (contact: JsonContactReport, id: string) => contact.contacts.filter((c) => c.id === id).map((c) => c.start);
+
+describe('what counts as contact', () => {
+  it('every timing form gives its contacts: at, a window, a repeated window, a repeat until, a repeat without end', () => {
+    const { contact } = analyzeSmall(
+      smallMap([
+        { id: 'at', timing: { at: '+1w' } },
+        { id: 'window', timing: { from: '+2w', to: '+4w' } },
+        { id: 'weekly-window', timing: { from: '+5w', to: '+7w', every: '1w' } },
+        { id: 'monthly', timing: { milestone: 'discharge', at: '0d', every: '1mo', until: '+3mo' } },
+        { id: 'no-until', timing: { at: '+10w', every: '2w' } },
+      ]),
+    );
+    expect(outreachDays(contact, 'at')).toEqual([7]);
+    expect(outreachDays(contact, 'window')).toEqual([14]);
+    expect(outreachDays(contact, 'weekly-window')).toEqual([35, 42, 49]);
+    // Month arithmetic on the calendar: discharge is 31 January; +1mo is 28 February, then 31 March, 30 April.
+    expect(outreachDays(contact, 'monthly')).toEqual([30, 58, 89, 119]);
+    expect(outreachDays(contact, 'no-until')).toEqual([70]);
+  });
+
+  it('ignores idea, paused and retired outreach; planned counts on a future map only', () => {
+    const items = ['idea', 'paused', 'retired', 'planned', 'live'].map((status, i) => ({ id: status, status, timing: { at: `+${i + 1}w`, every: '1d', until: '+1y' } }));
+    const current = analyzeSmall(smallMap(items)).contact;
+    expect([...new Set(current.contacts.filter((c) => c.kind === 'outreach').map((c) => c.id))]).toEqual(['live']);
+    const future = analyzeSmall({ ...smallMap(items), state: 'future' }).contact;
+    expect([...new Set(future.contacts.filter((c) => c.kind === 'outreach').map((c) => c.id))].sort()).toEqual(['live', 'planned']);
+    // A daily idea for a year does not hide the hole after the one live letter.
+    const idea = analyzeSmall(smallMap([{ id: 'letter', timing: { at: '+1d' } }, { id: 'promo', status: 'idea', timing: { at: '+2d', every: '1d', until: '+1y' } }], [{ id: 'review', name: 'Review', channel: 'in-person', initiator: 'service', timing: { at: '+6mo' } }])).contact;
+    expect(idea.holes.map((h) => [h.days, h.length])).toEqual([[180, '6 months']]);
+  });
+
+  it('a window without every is one contact at its start, not coverage of the whole window', () => {
+    const { contact } = analyzeSmall(smallMap([{ id: 'texts', channel: 'mail', timing: { from: '+1d', to: '+20w' } }], [{ id: 'review', name: 'Review', channel: 'in-person', initiator: 'service', timing: { at: '+20w' } }]));
+    expect(contact.holes.map((h) => [h.days, h.words])).toEqual([[139, 'from 1 day after surgery to 5 months after surgery']]);
+  });
+
+  it('a touchpoint the person starts does not close a hole; one the service starts does', () => {
+    const nurseLine = (initiator: string) => ({ id: 'nurse-line', name: 'Calls the nurse line', channel: 'phone', initiator, timing: { at: '+10w' } });
+    const review = { id: 'review', name: 'Review', channel: 'in-person', initiator: 'service', timing: { at: '+20w' } };
+    const person = analyzeSmall(smallMap([], [nurseLine('person'), review])).contact;
+    expect(person.holes.map((h) => h.days)).toEqual([140]);
+    const byDefault = analyzeSmall(smallMap([], [{ ...nurseLine('person'), initiator: undefined }, review])).contact;
+    expect(byDefault.holes.map((h) => h.days)).toEqual([140]);
+    const service = analyzeSmall(smallMap([], [nurseLine('service'), review])).contact;
+    expect(service.holes.map((h) => h.days)).toEqual([70, 70]);
+  });
+
+  it('finds a hole right after discharge: the window starts at the first contact, not at a stage', () => {
+    const { contact } = analyzeSmall(smallMap([{ id: 'discharge-call', channel: 'phone', consent: 'express', timing: { milestone: 'discharge', at: '0d' } }], [{ id: 'intake', name: 'Rehab intake', channel: 'in-person', initiator: 'service', timing: { milestone: 'discharge', at: '+10w' } }]));
+    expect(contact.holes.map((h) => [h.days, h.length, h.words])).toEqual([[70, '10 weeks', 'from 4 weeks after surgery to 14 weeks after surgery']]);
+  });
+
+  it('a segment with its own cadence has a hole the all-patients view hides', () => {
+    const segments = [
+      { id: 'app', name: 'App users' },
+      { id: 'no-phone', name: 'No smartphone', share: 18 },
+    ];
+    const { contact, findings } = analyzeSmall(
+      smallMap(
+        [
+          { id: 'app-checkin', channel: 'mobile-app', segments: ['app'], timing: { at: '+1mo', every: '1mo', until: '+6mo' } },
+          { id: 'ivr', channel: 'phone', consent: 'healthcare-exemption', segments: ['no-phone'], timing: { at: '+3mo', every: '3mo', until: '+6mo' } },
+        ],
+        [{ id: 'review', name: 'Six-month review', channel: 'in-person', initiator: 'service', timing: { at: '+6mo' } }],
+        { segments },
+      ),
+    );
+    expect(contact.holes).toEqual([]);
+    expect(contact.segments.map((s) => [s.id, s.holes.map((h) => h.days)])).toEqual([
+      ['app', []],
+      ['no-phone', [90, 91]],
+    ]);
+    expect(findings.filter((f) => f.ruleId === 'contact-hole').map((f) => f.message.split(', from')[0])).toEqual(['90 days (13 weeks) with no contact for No smartphone', '91 days (13 weeks) with no contact for No smartphone']);
+  });
+
+  it('the map marks each outreach item counted or not, and holds one outreach row per segment', async () => {
+    const { buildMapView } = await import(join(root, 'dist/render/view/index.js'));
+    const future = buildMapView(readMap(join(root, 'examples/knee-replacement-future.journey.yaml')));
+    const byId = new Map(future.outreach.map((o: { id: string }) => [o.id, o]));
+    expect(byId.get('monthly-checkin')).toMatchObject({ counted: true, countedWhy: 'planned outreach on a future map', status: 'Planned', segments: ['With a smartphone'] });
+    expect(byId.get('quiz-followup-email')).toMatchObject({ counted: false, countedWhy: 'no timing' });
+    const refOf = (id: string) => (byId.get(id) as { ref: string }).ref;
+    expect(future.outreachRows.map((r: { label: string }) => r.label)).toEqual(['With a smartphone', 'No smartphone']);
+    const [app, ivr] = future.outreachRows as { outreach: string[]; holes: unknown[] }[];
+    expect(app.outreach).toContain(refOf('monthly-checkin'));
+    expect(app.outreach).not.toContain(refOf('ivr-checkin'));
+    expect(ivr.outreach).toContain(refOf('ivr-checkin'));
+    expect(ivr.outreach).not.toContain(refOf('monthly-checkin'));
+    expect([app.holes, ivr.holes]).toEqual([[], []]);
+    const current = buildMapView(readMap(join(root, 'examples/maternity.journey.yaml')));
+    expect(current.outreachRows).toMatchObject([{ label: 'All patients', outreach: current.outreach.map((o: { ref: string }) => o.ref) }]);
+    expect(current.outreach.find((o: { id: string }) => o.id === 'bp-texts')).toMatchObject({ counted: false, countedWhy: 'planned, not running yet (counts on a future map)' });
+  });
+
+  it('the knee future map draws no hole under its monthly check-ins, for anyone', () => {
+    const file = join(root, 'examples/knee-replacement-future.journey.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'jm-holes-future-'));
+    copyFileSync(file, join(dir, 'future.journey.yaml'));
+    const { contact } = analyzeSmall(parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+    expect(contact.holes).toEqual([]);
+    expect(contact.segments.map((s) => s.holes)).toEqual([[], []]);
+    const { svg, html } = build('future.journey.yaml', dir);
+    expect(svgLabels(svg)).toEqual([]);
+    expect(htmlLabels(html)).toEqual([]);
+  });
+});
+
+describe('thresholds', () => {
+  it('a map sets its own contactHoleDays over the configuration; the command line wins over both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jm-holes-thresholds-'));
+    const map = smallMap([{ id: 'letter', timing: { at: '+40d' } }]);
+    writeFileSync(join(dir, 'journeymap.config.yaml'), 'analyze:\n  contactHoleDays: 30\n');
+    writeFileSync(join(dir, 'small.journey.yaml'), stringify({ ...map, thresholds: { contactHoleDays: 45 } }));
+    expect(analyzedHoles('small.journey.yaml', dir)).toEqual([]);
+    writeFileSync(join(dir, 'small.journey.yaml'), stringify(map));
+    expect(analyzedHoles('small.journey.yaml', dir).map((h) => h.days)).toEqual([40]);
+    writeFileSync(join(dir, 'small.journey.yaml'), stringify({ ...map, thresholds: { contactHoleDays: 45 } }));
+    const r = run(['analyze', 'small.journey.yaml', '--format', 'json', '--contact-hole-days', '35'], { cwd: dir });
+    expect((JSON.parse(r.stdout) as { maps: { contact: { holes: JsonHole[] } }[] }).maps[0].contact.holes.map((h) => h.days)).toEqual([40]);
+  });
+});

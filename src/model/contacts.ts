@@ -24,7 +24,7 @@ export function outreachCount(outreach: OutreachModel, state: State): ContactCou
     const where = status === 'planned' ? ' (counts on a future map)' : '';
     return { counts: false, why: `${STATUS_WHY[status]}${where}` };
   }
-  return { counts: true, why: `${STATUS_WHY[status]} outreach` };
+  return { counts: true, why: status === 'live' ? 'live outreach' : 'planned outreach on a future map' };
 }
 
 /** Whether a touchpoint counts as contact: only one the service starts, with timing. */

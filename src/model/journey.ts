@@ -98,7 +98,7 @@ export function buildJourney(map: JourneyMap, options: JourneyOptions = {}): Jou
     stages[stage].outreach.push(model);
     return model;
   });
-  const analysis = analyseJourney({ stages, touchpoints, gaps, outreach, segments, milestones }, resolveThresholds(options.thresholds));
+  const analysis = analyseJourney({ stages, touchpoints, gaps, outreach, segments, milestones }, resolveThresholds(options.thresholds, map.thresholds));
   return { map, stages, touchpoints, gaps, opportunities, outreach, personas, segments, milestones, channels: [...usedChannels.values()], analysis };
 }
 

@@ -199,6 +199,19 @@ export interface JourneyMap {
    */
   personas?: Persona[];
   /**
+   * Where the analysis of this map draws its lines, over the configuration's (`analyze` in journeymap.config.yaml); the command line wins over both.
+   */
+  thresholds?: {
+    /**
+     * Longest stretch, in whole days, without contact that is not a contact hole.
+     */
+    contactHoleDays?: number;
+    /**
+     * Most contacts to one segment in any 7 days before the contact-frequency rule speaks.
+     */
+    maxContactsPerWeek?: number;
+  };
+  /**
    * Groups of patients with their own cadence of contact (payer, age, risk, language, digital access). Contact holes are found for each segment; touchpoints and outreach name the segments they reach.
    */
   segments?: Segment[];
@@ -534,7 +547,7 @@ export interface Gap {
   status?: 'open' | 'planned' | 'in-progress' | 'closed';
 }
 /**
- * The period the gap is about, on the map's time axis. A contact hole (a stretch after care longer than the `analyze` threshold with no outreach) names the gap whose period overlaps it most; a gap without `timing` names no hole.
+ * The period the gap is about, on the map's time axis. A contact hole (a stretch longer than the threshold with no contact, docs/analysis.md) names the gap whose period overlaps it most; a gap without `timing` names no hole.
  */
 export interface Timing1 {
   /**
