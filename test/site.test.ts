@@ -62,6 +62,7 @@ describe('journeymap site', () => {
     expect(knee).toMatch(/<dt>Stages<\/dt><dd>6<\/dd>/);
     expect(knee).toMatch(/<dt>Touchpoints<\/dt><dd>20<\/dd>/);
     expect(knee).toMatch(/<dt>Gaps<\/dt><dd>.*1 critical.*3 high.*3 medium/);
+    expect(knee).toMatch(/<dt>Contact holes<\/dt><dd>[^<]*: \d+ months <span class="sub">from \d+ weeks after surgery to 11 months after surgery<\/span>/);
     expect(knee).toMatch(/<dt>Lowest emotion<\/dt><dd>.*\u22122 very negative/);
     expect(knee).toMatch(/<dt>Last commit<\/dt><dd><code>[0-9a-f]{7,}<\/code> \d{4}-\d{2}-\d{2} /);
   });

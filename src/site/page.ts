@@ -87,6 +87,7 @@ function mapCard(m: MapSummary, pair: JourneyPair | undefined, palette: Palette)
     : 'none recorded';
   const lowest = m.lowest ? `${emotionMark(m.lowest.emotion.value, palette)} ${e(m.lowest.emotion.label)} ${e(m.lowest.emotion.word)}: <span class="ref">${e(m.lowest.ref)}</span> ${e(m.lowest.name)} <span class="sub">${e(m.lowest.stage)}</span>` : 'no one feels bad on this map';
   const version = [m.version, m.status].filter(Boolean).join(' \u00b7 ');
+  const holes = m.holes.length ? m.holes.map((h) => `${e(h.who)}: ${e(h.length)} <span class="sub">${e(h.words)}</span>`).join('') : 'none';
   const commit = m.commit ? `<code>${e(m.commit.hash)}</code> ${e(m.commit.date)} ${e(m.commit.subject)}` : 'not in git';
   const other = pair && (pair.current === m ? pair.future : pair.current);
   const compare = pair && other ? `<p class="pair"><a href="${e(pair.href)}">Changes from current to future state</a> <span class="sub">paired with ${e(other.file)}</span></p>` : '';
@@ -97,7 +98,7 @@ ${m.subtitle ? `<p class="subtitle">${e(m.subtitle)}</p>` : ''}
 <dl>
 ${fact('Owner', m.owner && e(m.owner))}${fact('Date', m.date && e(longDate(m.date)))}${fact('Version', version && e(version))}
 ${fact('Stages', String(m.stages.length))}${fact('Touchpoints', String(m.touchpoints))}
-${fact('Gaps', gaps)}${fact('Lowest emotion', lowest)}${fact('Last commit', commit)}${fact('File', `<code>${e(m.file)}</code>`)}
+${fact('Gaps', gaps)}${fact('Contact holes', holes)}${fact('Lowest emotion', lowest)}${fact('Last commit', commit)}${fact('File', `<code>${e(m.file)}</code>`)}
 </dl>
 ${compare}</li>`;
 }

@@ -56,6 +56,8 @@ export interface MapSummary {
   /** The map's lowest point, as the map calls it out (only when someone feels bad there). */
   lowest?: { emotion: EmotionView; ref: string; name: string; stage: string };
   gaps: GapRow[];
+  /** The contact holes the map draws, by outreach row (all patients, or each segment). */
+  holes: { who: string; days: number; length: string; words: string }[];
   commit?: CommitInfo;
 }
 
@@ -114,6 +116,7 @@ export function summarizeMap(map: JourneyMap, view: MapView, file: string, href:
     gapCount: view.gaps.length,
     lowest: lowestTouchpoint?.emotion && { emotion: lowestTouchpoint.emotion, ref: lowestTouchpoint.ref, name: lowestTouchpoint.name, stage: lowestStage?.name ?? '' },
     gaps,
+    holes: view.outreachRows.flatMap((row) => row.holes.map((h) => ({ who: row.label, days: h.days, length: h.length, words: h.words }))),
     commit,
   };
 }
