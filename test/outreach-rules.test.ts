@@ -53,6 +53,23 @@ describe('healthcare-exemption', () => {
     }
     expect(of(analyze([{ channel: 'email', consent: 'healthcare-exemption', timing: { at: '+1d', every: '1d', until: '+4w' } }]), 'healthcare-exemption-frequency')).toEqual([]);
   });
+
+  it('counts all exempted calls and texts together, per segment', () => {
+    const items = [
+      { channel: 'sms', consent: 'healthcare-exemption', timing: { at: '+1d', every: '1w', until: '+4w' } },
+      { channel: 'phone', consent: 'healthcare-exemption', timing: { at: '+2d', every: '1w', until: '+4w' } },
+      { channel: 'sms', consent: 'healthcare-exemption', timing: { at: '+3d', every: '1w', until: '+4w' } },
+      { channel: 'sms', consent: 'healthcare-exemption', timing: { at: '+5d' } },
+    ];
+    // Three a week from three items is allowed; a fourth in the same week is not.
+    expect(of(analyze(items.slice(0, 3)), 'healthcare-exemption-frequency')).toEqual([]);
+    expect(of(analyze(items), 'healthcare-exemption-frequency').map((f) => f.message)).toEqual([
+      'outreach "Item 1", "Item 2", "Item 3", "Item 4" send together 4 in 7 days under `healthcare-exemption`; the exemption allows at most 1 a day and 3 a week (FCC 2015): ask for consent, or send less often',
+    ]);
+    const segments = { segments: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] };
+    const split = items.map((o, i) => (i === 3 ? { ...o, segments: ['b'] } : { ...o, segments: ['a'] }));
+    expect(of(analyze(split, segments), 'healthcare-exemption-frequency')).toEqual([]);
+  });
 });
 
 describe('marketing-consent', () => {

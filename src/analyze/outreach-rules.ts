@@ -71,19 +71,33 @@ function perDay(days: number[]): { count: number; from: number } {
   return best;
 }
 
-/** The FCC's 2015 conditions on exempted health care calls and texts: at most one a day and three a week. */
+/**
+ * The FCC's 2015 conditions on exempted health care calls and texts: at most one a day and three a week
+ * from one provider, all exempted items together, to each segment (or to everyone on a map without
+ * segments). Only occurrences that count as contact are counted. One finding per item that starts an
+ * offending day or week, naming the items sent then.
+ */
 function exemptionFrequencyFindings(model: JourneyModel, thresholds: AnalyzeThresholds): RawAnalyzeFinding[] {
-  const out: RawAnalyzeFinding[] = [];
-  for (const o of model.outreach) {
-    if (o.source.consent !== 'healthcare-exemption' || !o.contact.counts || lawOf(model, o, thresholds) !== 'TCPA') continue;
-    const days = occurrencesOf(o.timing!);
+  const exempt = model.outreach.filter((o) => o.source.consent === 'healthcare-exemption' && o.contact.counts && lawOf(model, o, thresholds) === 'TCPA');
+  if (exempt.length === 0) return [];
+  const views: (SegmentModel | undefined)[] = model.segments.length ? model.segments : [undefined];
+  const out = new Map<OutreachModel, RawAnalyzeFinding>();
+  for (const segment of views) {
+    const sent = exempt.filter((o) => reaches(o, segment)).flatMap((o) => occurrencesOf(o.timing!).map((day) => ({ day, o })));
+    sent.sort((a, b) => a.day - b.day);
+    const days = sent.map((c) => c.day);
     const day = perDay(days);
     const week = busiest(days, 7);
-    const over = day.count > 1 ? `${day.count} a day` : week.count > 3 ? `${week.count} in 7 days` : undefined;
+    const over = day.count > 1 ? { words: `${day.count} a day`, from: day.from, span: 1 } : week.count > 3 ? { words: `${week.count} in 7 days`, from: week.from, span: 7 } : undefined;
     if (over === undefined) continue;
-    out.push({ ruleId: 'healthcare-exemption-frequency', message: `outreach "${o.source.name}" sends ${over} under \`healthcare-exemption\`; the exemption allows at most 1 a day and 3 a week (FCC 2015): ask for consent, or send less often`, path: pathOf(model, o, 'timing') });
+    const inWindow = sent.filter((c) => c.day >= over.from - 1e-9 && c.day < over.from + over.span);
+    const first = inWindow[0].o;
+    if (out.has(first)) continue;
+    const items = [...new Set(inWindow.map((c) => `"${c.o.source.name}"`))];
+    const what = items.length === 1 ? `outreach ${items[0]} sends` : `outreach ${items.join(', ')} send together`;
+    out.set(first, { ruleId: 'healthcare-exemption-frequency', message: `${what} ${over.words} under \`healthcare-exemption\`; the exemption allows at most 1 a day and 3 a week (FCC 2015): ask for consent, or send less often`, path: pathOf(model, first, 'timing') });
   }
-  return out;
+  return [...out.values()];
 }
 
 /** No more than the threshold's contacts to one segment (or to all patients, on a map without segments) in 7 days. */

@@ -9,10 +9,7 @@ export interface Thresholds {
   contactHoleDays: number;
   /** Most contacts to one segment (or to all patients) in any 7 days before `contact-frequency` speaks. */
   maxContactsPerWeek: number;
-  /**
-   * Id of the first stage "after care". Default: the first stage whose id or name says treatment, else
-   * the second half of the stages.
-   */
+  /** Id of a stage before whose first timed touchpoint the analysed window does not start. Default: none. */
   afterCareStage?: string;
   /** Channels that need a consent basis, with the law that asks for it. Custom channels count by their icon. */
   consentChannels: Record<string, string>;

@@ -131,7 +131,7 @@ export interface ContactHole extends Span {
   previous?: Contact;
   /** The gap that says it is about this period (its timing overlaps the hole), if one does. */
   gap?: GapModel;
-  /** The stage it is shown in: that of the contact ending it (or the last before it), else the first after care. */
+  /** The stage it is shown in: that of the contact ending it (or the last before it). */
   stageIndex: number;
 }
 

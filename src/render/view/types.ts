@@ -230,13 +230,13 @@ export interface HoleView {
   days: number;
   /** `9 months`: the length as a person says it. */
   length: string;
-  /** `from 8 weeks after surgery to 11 months after surgery`. */
+  /** `from 6 weeks after surgery to 11 months after surgery`. */
   words: string;
-  /** `277 days (9 months) with no contact, from 8 weeks after surgery to 11 months after surgery`. */
+  /** `290 days (10 months) with no contact, from 6 weeks after surgery to 11 months after surgery`. */
   sentence: string;
   /** The gap that says it is about this period, if one does. */
   gap?: string;
-  /** `Contact hole · 9 months · G7`. */
+  /** `Contact hole · 10 months · G7`. */
   label: string;
   /** The segment whose hole it is, for a row's holes; none for all patients. */
   segment?: string;
