@@ -163,6 +163,10 @@ export interface JourneyMap {
    */
   state?: 'current' | 'future';
   /**
+   * Id of the journey this map shows one state of. The current-state and future-state maps of one journey share it: `site` pairs them (by this key only, never by file name or title) and links the diff between them.
+   */
+  journey?: string;
+  /**
    * Where the map stands in its review cycle.
    */
   status?: 'draft' | 'review' | 'approved' | 'archived';

@@ -16,6 +16,7 @@ table.sides th { width: 50%; }
 .changed { background: #fffaeb; border-left: 4px solid var(--warn); } .changed .badge { color: var(--warn); }
 .moved { background: #eff4ff; border-left: 4px dashed var(--accent); } .moved .badge { color: var(--accent); }
 .empty { color: var(--muted); font-style: italic; font-size: 13px; }
+.tag-closed { color: var(--good); } .tag-opened { color: var(--bad); } th.change { width: 12%; }
 .up { color: var(--good); font-weight: 700; } .down { color: var(--bad); font-weight: 700; }
 `;
 
@@ -85,8 +86,8 @@ function stageBlock(diff: MapDiff, stageId: string): string {
   return `<section class="stage">
 <h3>${e(stage.name)}${badge}</h3>
 ${emotionLine}${fields}
-<table class="sides"><tr><th scope="col">Before</th><th scope="col">After</th></tr>
-${rows.join('\n') || '<tr><td class="empty">no touchpoints</td><td class="empty">no touchpoints</td></tr>'}
+<table class="sides"><thead><tr><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>${rows.join('\n') || '<tr><td class="empty">no touchpoints</td><td class="empty">no touchpoints</td></tr>'}</tbody>
 </table>
 </section>`;
 }
@@ -129,18 +130,18 @@ function gapTable(diff: MapDiff): string {
   const opened = new Set(diff.gapsOpened.map((g) => g.id));
   const rows = diff.gaps.map((g) => {
     const tag = closed.has(g.id)
-      ? '<span class="badge" style="color: var(--good)">\u2714 closed</span>'
+      ? '<span class="badge tag-closed">\u2714 closed</span>'
       : planned.has(g.id)
         ? '<span class="badge">\u25cc planned closure</span>'
         : removed.has(g.id)
           ? '<span class="badge">\u2212 removed, not closed</span>'
           : opened.has(g.id)
-            ? '<span class="badge" style="color: var(--bad)">! opened</span>'
+            ? '<span class="badge tag-opened">! opened</span>'
             : g.kind === 'unchanged'
               ? ''
               : `<span class="badge">${LABEL[g.kind]}</span>`;
     const cls = closed.has(g.id) ? 'added' : opened.has(g.id) ? 'removed' : g.kind === 'unchanged' ? '' : 'changed';
     return `<tr class="${cls}"><td>${tag}</td><td>${gapCell(g.old)}</td><td>${gapCell(g.new)}</td></tr>`;
   });
-  return `<table class="sides"><tr><th scope="col" style="width: 12%">Change</th><th scope="col">Before</th><th scope="col">After</th></tr>${rows.join('\n')}</table>`;
+  return `<table class="sides"><thead><tr><th scope="col" class="change">Change</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
