@@ -20,7 +20,7 @@ export default function define(program: Command): void {
     .option('--scale <n>', 'pixel density of png output', parseNumber, DEFAULTS.scale)
     .option('--contact-hole-days <n>', `longest stretch without an engagement opportunity the map tolerates (default: ${DEFAULTS.contactHoleDays})`, parseCount)
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print with (pdf, png)')
-    .option('--timeout <ms>', 'time allowed to print one map, 0 for no limit (default: 60 s, or 1 s a sheet for a map of more sheets)', parseCount)
+    .option('--timeout <ms>', 'time allowed to print one map, 0 for no limit (default: 60 s, or 1 s a sheet for a map of more sheets); a map that runs out of time is tried once more on a fresh page, with the same time', parseCount)
     .option('-j, --jobs <n>', 'maps printed at once (default: the number of cores)', parseCount)
     .option('-w, --watch', 'rebuild when a map or template changes')
     .option('--no-cache', 'rebuild even when nothing changed (the cache is .journeymap-cache/, safe to delete)')

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { findBrowser } from '../../browser/find.js';
 import { launchBrowser, type BrowserSession } from '../../browser/launch.js';
+import { ForegroundCaptures } from '../../browser/foreground.js';
 import { openLockedPage } from '../../browser/lockdown.js';
 import { JourneymapError } from '../../errors.js';
 import type { JourneyMap } from '../../types/journeymap.js';
@@ -11,7 +12,7 @@ import type { RenderOptions } from '../options.js';
 import { pageGeometry } from './paper.js';
 import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
-import { PrintBudget, runPool, withTimeout } from './pool.js';
+import { PrintBudget, runPool, TimeoutError, withTimeout } from './pool.js';
 
 export interface PrintJob {
   file: string;
@@ -41,6 +42,8 @@ interface Output {
 export type PrintEvent =
   | { type: 'browser'; version: string; path: string; source: string }
   | { type: 'start'; file: string }
+  /** The map's page stalled past its time: it is printed again, once, on a fresh page. */
+  | { type: 'retry'; file: string; message: string }
   | { type: 'printed'; file: string; outputs: string[]; notes: string[] }
   | { type: 'failed'; file: string; message: string; /** The map printed, but its output could not be written. */ unwritten?: boolean };
 
@@ -140,6 +143,7 @@ async function print(
       sourceDate,
     };
     const browser = session.browser;
+    const captures = new ForegroundCaptures(browser);
 
     // One page per worker, reused from map to map; a page that failed or timed out is replaced.
     const pages: (Page | undefined)[] = [];
@@ -153,7 +157,7 @@ async function print(
           notes.push(...pdf.notes.map((note) => `${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
         } else {
-          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget) });
+          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget, captures) });
         }
       }
       return outputs;
@@ -166,15 +170,35 @@ async function print(
       async (job, _index, worker) => {
         const { file } = job;
         onEvent({ type: 'start', file });
-        const notes: string[] = [];
+        let notes: string[] = [];
         let outputs: Output[];
-        try {
+        // Each try has the whole time allowed: a retry is a fresh start on a fresh page, not the rest of a
+        // stalled one's time.
+        const attempt = async () => {
+          notes = [];
           const budget = new PrintBudget(options.timeout);
           const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, budget, notes);
-          outputs = await withTimeout(print(), budget, async () => pages[worker]?.close());
-        } catch (error) {
+          return withTimeout(print(), budget, async () => pages[worker]?.close());
+        };
+        const dropPage = async () => {
           await pages[worker]?.close().catch(() => undefined);
           pages[worker] = undefined;
+        };
+        try {
+          try {
+            outputs = await attempt();
+          } catch (error) {
+            // A page that stalled (the browser stopped answering it) is tried once more on a fresh page;
+            // any other failure is the map's own and would only fail again.
+            if (!(error instanceof TimeoutError) || run.stopped()) throw error;
+            await dropPage();
+            onEvent({ type: 'retry', file, message: error.message });
+            outputs = await attempt().catch((again: unknown) => {
+              throw again instanceof TimeoutError ? new TimeoutError(again.ms, true) : again;
+            });
+          }
+        } catch (error) {
+          await dropPage();
           if (run.stopped()) return;
           outcome.failed += 1;
           onEvent({ type: 'failed', file, message: oneLine(error) });

@@ -6,6 +6,8 @@ import { renderHtml } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
 import { measurePage, NARROW_WINDOW_PX } from './measure.js';
 import type { PrintBudget } from './pool.js';
+import { stallIfTesting } from './stall.js';
+import type { ForegroundCaptures } from '../../browser/foreground.js';
 
 /** CSS width the map is laid out at for a picture: a wide screen, or the map's own width if wider. */
 export const PNG_LAYOUT_WIDTH = 1600;
@@ -17,7 +19,7 @@ const TALL_VIEWPORT = 8_000;
  * than itself first, so that nothing sized to the screen's height (a scroll box of 100vh) cuts the map,
  * and the picture is then taken at the page's own height.
  */
-export async function printPng(page: Page, file: string, map: JourneyMap, render: RenderOptions, scale: number, budget: PrintBudget): Promise<Uint8Array> {
+export async function printPng(page: Page, file: string, map: JourneyMap, render: RenderOptions, scale: number, budget: PrintBudget, captures: ForegroundCaptures): Promise<Uint8Array> {
   await emulateMedia(page, 'screen');
   // In a narrow window only what has a width of its own reaches past it: the grid, which on screen
   // scrolls inside its box. The picture is then taken in a window wide enough to show all of it.
@@ -34,7 +36,11 @@ export async function printPng(page: Page, file: string, map: JourneyMap, render
   }
   await sizeWindow(page, viewport.width, Math.max(1, Math.min(bodyBottom, viewport.height)), scale);
   // Taken through the session that sized the window: the protocol keeps a window size per session.
+  // The capture waits for a frame, which only a page in front is drawn: see ForegroundCaptures.
   const { session } = await sessionOf(page);
-  const { data } = await session.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
-  return Buffer.from(data, 'base64');
+  return captures.take(page, async () => {
+    await stallIfTesting(page);
+    const { data } = await session.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+    return Buffer.from(data, 'base64');
+  });
 }
