@@ -9,6 +9,7 @@ import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
 import { chevronPoints, limitForPrint, printPersona } from './density.js';
+import { printNotes } from './print-notes.js';
 
 /** Length of text once HTML-escaped, as validators and tab titles count it. */
 const escapedLength = (s: string) => s.length + [...s].reduce((n, c) => n + ({ '&': 4, '<': 3, '>': 3, '"': 5, "'": 5, '`': 5, '=': 5 }[c] ?? 0), 0);
@@ -29,17 +30,21 @@ function emotionView(view: MapView, columns: Column[], palette: Palette, step: n
   if (!view.legend.emotions.length) return undefined;
   const left = columns[0].x;
   const xs = touchpointXs(view.stages, columns);
-  const chart = layoutEmotion(view.touchpoints, xs, view.lowest, palette, 34, step);
+  // The lowest point's words are never cut: each line past the first moves the curve down a line.
+  const voice = view.touchpoints.find((t) => t.ref === view.lowest)?.voice;
+  const voiceLines = voice ? wrap(voice, 220, TYPE.label).lines : [];
+  const extra = Math.max(0, voiceLines.length - 1) * 13;
+  const chart = layoutEmotion(view.touchpoints, xs, view.lowest, palette, 34 + extra, step);
   const width = columns[columns.length - 1].x + columns[columns.length - 1].width - left;
   const lowest = chart.lowest && {
     x: r(chart.lowest.x),
     y: r(chart.lowest.y!),
-    leaderTop: 30,
+    leaderTop: 30 + extra,
     leaderBottom: r(chart.lowest.y! - 11),
-    anchor: chart.lowest.x + 95 > width ? 'end' : chart.lowest.x - 95 < 0 ? 'start' : 'middle',
-    textX: r(chart.lowest.x + 95 > width ? chart.lowest.x - 14 : chart.lowest.x - 95 < 0 ? chart.lowest.x + 14 : chart.lowest.x),
+    anchor: chart.lowest.x + 110 > width ? 'end' : chart.lowest.x - 110 < 0 ? 'start' : 'middle',
+    textX: r(chart.lowest.x + 110 > width ? chart.lowest.x - 14 : chart.lowest.x - 110 < 0 ? chart.lowest.x + 14 : chart.lowest.x),
     label: `Lowest point \u00b7 ${chart.lowest.touchpoint.ref}`,
-    name: wrap(chart.lowest.touchpoint.voice, 190, TYPE.label, { maxLines: 1 }).lines[0],
+    name: voiceLines.map((text, k) => ({ text, y: 23 + k * 13 })),
     colour: palette.emotion[0],
   };
   return {
@@ -225,6 +230,8 @@ export function buildView(view: MapView, options: RenderOptions) {
       metrics: any(limitedForPrint(cell((s) => s.metrics), 'metrics')),
     },
     footer: view.footer,
+    /** Print only: what the map's sheet shortens or leaves out, in full, for the notes sheet after it. */
+    notes: print ? printNotes(view) : [],
   };
 }
 
