@@ -4,7 +4,7 @@ import { GRID, gridWidth, layoutColumns, touchpointXs, type Column } from '../la
 import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { hatchPath } from '../layout/hatch.js';
-import { wrap } from '../layout/text.js';
+import { measure, wrap } from '../layout/text.js';
 import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
@@ -23,6 +23,9 @@ function shortTitle(title: string): string {
 }
 
 const r = (v: number) => Math.round(v * 10) / 10;
+
+/** The narrowest a metric's cell gets in the metrics grid (its `minmax(96px, 1fr)`). */
+const METRIC_CELL_PX = 96;
 
 const severityView = (s: Severity, word: string, palette: Palette) => ({ key: s, word, colour: palette.severity[s], ...severityShapes[s] });
 
@@ -162,6 +165,8 @@ export function buildView(view: MapView, options: RenderOptions) {
     owner: t.owner,
     personas: t.personas,
     timing: t.timing?.words,
+    // On paper: who and when on one line, with no separator left dangling ("Denise ·").
+    printMeta: [...t.personas, t.actor, t.timing?.words].filter(Boolean).join(' \u00b7 '),
     link: t.link,
     emotion: t.emotion && { value: t.emotion.label, word: t.emotion.word },
     gaps: t.gaps.map((g) => ({ ref: g.ref, severity: severityView(g.severity, g.severityWord, palette) })),
@@ -172,6 +177,7 @@ export function buildView(view: MapView, options: RenderOptions) {
     theme: themeName,
     palette,
     documentTitle: shortTitle(view.fullTitle),
+    lang: view.lang,
     summary: view.summary,
     heading: view.heading,
     title: view.title,
@@ -227,7 +233,9 @@ export function buildView(view: MapView, options: RenderOptions) {
       })))),
       opportunities: any(cell((s) => s.opportunities)),
       outreach: outreachView(view, columns, palette),
-      metrics: any(limitedForPrint(cell((s) => s.metrics), 'metrics')),
+      // A value too long for a metric's cell in one line ("3,850 per month") gets the lane cell's width,
+      // so every value keeps the figure size on one line.
+      metrics: any(limitedForPrint(cell((s) => s.metrics.map((m) => ({ ...m, wide: measure(m.value, TYPE.figure, true) > METRIC_CELL_PX }))), 'metrics')),
     },
     footer: view.footer,
     /** Print only: what the map's sheet shortens or leaves out, in full, for the notes sheet after it. */

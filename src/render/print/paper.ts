@@ -1,6 +1,6 @@
 import { JourneymapError } from '../../errors.js';
 
-export const PAPERS = ['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid'] as const;
+export const PAPERS = ['A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
@@ -10,6 +10,9 @@ const PORTRAIT_INCHES: Record<Paper, [number, number]> = {
   A4: [8.2677, 11.6929],
   A3: [11.6929, 16.5354],
   A2: [16.5354, 23.3858],
+  // Posters: A1 and A0 (841 × 1189 mm).
+  A1: [23.3858, 33.1102],
+  A0: [33.1102, 46.8110],
   Letter: [8.5, 11],
   Legal: [8.5, 14],
   Tabloid: [11, 17],

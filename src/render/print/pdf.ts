@@ -9,6 +9,7 @@ import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
+import { combineParts, notesPage, withoutNotes } from './combine.js';
 import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
@@ -100,23 +101,21 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
   budget.sheets(plan.parts.length);
   const facts = footerFacts(view, await commit, settings.sourceDate);
-  const printAt = async (scale: number): Promise<Uint8Array[]> => {
-    const parts: Uint8Array[] = [];
-    for (const [i, range] of plan.parts.entries()) {
-      const part = { number: i + 1, count: plan.parts.length };
-      // The print lays the page out at the paper's size, whatever the window's.
-      await show(htmlFor(range, part), builtIn ? 'none' : 'print');
-      parts.push(
-        await printToPdf(page, {
-          geometry,
-          scale,
-          headerTemplate: HEADER_TEMPLATE,
-          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: stageCount }, plan.parts.length === 1),
-          timeout: budget.left(),
-        }),
-      );
-    }
-    return parts;
+  // Every part and the notes sheet are printed as one document: Chromium then tags it, gives it an
+  // outline and numbers its pages; the footer says which stages each part holds only in its header.
+  const partHtml = plan.parts.map((range, i) => htmlFor(range, { number: i + 1, count: plan.parts.length }));
+  const wholeHtml = builtIn ? rendered.get(`0-${stageCount}-0`)! : htmlFor({ from: 0, to: stageCount });
+  const combined = combineParts(partHtml, wholeHtml);
+  const printAt = async (scale: number): Promise<Uint8Array> => {
+    // The print lays the page out at the paper's size, whatever the window's.
+    await show(combined, builtIn ? 'none' : 'print');
+    return printToPdf(page, {
+      geometry,
+      scale,
+      headerTemplate: HEADER_TEMPLATE,
+      footerTemplate: footerTemplate(facts),
+      timeout: budget.left(),
+    });
   };
 
   // The tallest part laid out for print at a scale: a layout and one protocol call, a fraction of a print.
@@ -126,7 +125,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     if (tallest !== undefined) return tallest;
     tallest = 0;
     for (const [i, range] of plan.parts.entries()) {
-      await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
+      await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length })), 'print', { width: geometry.printableWidthPx / at, height: 1 });
       tallest = Math.max(tallest, await measureHeight(page));
     }
     tallestAtScale.set(at, tallest);
@@ -155,7 +154,6 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     }
     return undefined;
   };
-  const sheetsOf = (parts: Uint8Array[]) => Math.max(...parts.map(countPages));
 
   // The scale is chosen before printing, so a map is printed once: a map that would spill onto another
   // sheet may fit on one sheet fewer at a smaller, still readable scale.
@@ -163,12 +161,18 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const sheets = sheetsFor((await tallestAt(scale)) * scale);
   budget.sheets(plan.parts.length * sheets);
   const fitted = mightFitFewerSheets(sheets, scale, plan.readableScale) ? await scaleBelow(scale, sheets) : undefined;
-  let parts = await printAt(fitted ?? scale);
+  let pdf = await printAt(fitted ?? scale);
   if (fitted !== undefined) {
     // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
     // gives way to the larger, more readable one.
-    if (sheetsOf(parts) < sheets) scale = fitted;
-    else parts = await printAt(scale);
+    const notes = notesPage(wholeHtml);
+    let notesSheets = 0;
+    if (notes) {
+      await show(notes, 'print', { width: geometry.printableWidthPx / fitted, height: 1 });
+      notesSheets = sheetsFor((await measureHeight(page)) * fitted);
+    }
+    if (countPages(pdf) <= plan.parts.length * (sheets - 1) + notesSheets) scale = fitted;
+    else pdf = await printAt(scale);
   }
 
   const notes: string[] = [];
@@ -178,7 +182,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
   const { document } = view;
-  const bytes = await finishPdf(parts, {
+  const bytes = await finishPdf(pdf, {
     title: document.title,
     author: document.author,
     subject: document.subject,
@@ -186,8 +190,14 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     creator: settings.creator,
     producer: settings.producer,
     date: settings.sourceDate ?? reviewDate(document.date),
-  });
+  }, builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined);
   return { bytes, notes };
+}
+
+/** A part's bookmark: the map's title when it is one part, else its stages. */
+function partName(range: StageRange, stageCount: number, title: string): string {
+  if (range.from === 0 && range.to === stageCount) return title;
+  return range.to - range.from === 1 ? `Stage ${range.to} of ${stageCount}` : `Stages ${range.from + 1}\u2013${range.to} of ${stageCount}`;
 }
 
 /** Without SOURCE_DATE_EPOCH the file's dates are the map's own review date, so output stays reproducible. */

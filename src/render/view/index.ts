@@ -45,6 +45,7 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     title: map.title,
     subtitle: map.subtitle,
     fullTitle: map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title,
+    lang: map.lang ?? 'en',
     description: map.description,
     state,
     facts: headerFacts(map, model.personas),

@@ -13,6 +13,8 @@ export interface MapView {
   subtitle?: string;
   /** `title — subtitle`, for a document's title. */
   fullTitle: string;
+  /** The map's language (BCP 47), `en` when it does not say: the HTML's and the PDF's. */
+  lang: string;
   description?: string;
   /** The map's state; `current` when it does not say. */
   state: 'current' | 'future';
