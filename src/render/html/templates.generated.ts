@@ -42,7 +42,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"emotion"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"emotion","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"touchpoints"),depth0,{"name":"touchpoints","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51,7 +51,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"thoughts"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"thoughts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"emotion"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"emotion","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -60,7 +60,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"pain-points"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"pain-points","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"thoughts"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"thoughts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -69,7 +69,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"gaps"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"gaps","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"pain-points"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"pain-points","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -78,7 +78,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"opportunities"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"opportunities","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"gaps"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"gaps","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -87,7 +87,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"outreach"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"outreach","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"opportunities"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"opportunities","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -96,8 +96,17 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"metrics"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"metrics","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"outreach"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"outreach","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"metrics"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"metrics","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -143,22 +152,24 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = container.invokePartial(lookupProperty(partials,"stage-details"),depth0,{"name":"stage-details","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpoints") : stack1),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":29,"column":67}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":30,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpointsContinued") : stack1),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":30,"column":67}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":55}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":32,"column":65}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":32,"column":58}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":33,"column":46}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":33,"column":65}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":34,"column":73}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":34,"column":46}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":73}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":36,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":36,"column":58}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":37,"column":55}}})) != null ? stack1 : "")
     + "\n</tbody>\n</table>\n</section>\n</main>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"footer"),depth0,{"name":"footer","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"notes") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":42,"column":44}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"notes") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":43,"column":44}}})) != null ? stack1 : "")
     + "\n</body>\n</html>\n";
 },"usePartial":true,"useData":true},
   "emotion": {"0":function(container,depth0,helpers,partials,data) {
@@ -1364,7 +1375,7 @@ export const precompiled: Record<string, object> = {
     + "</div>\n</section>\n";
 },"useData":true},
   "print-styles": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "/* Print-dense page only (PDF, PNG): the notes sheet after the map, and print-only fixes. */\n.print-notes { break-before: page; font-size: 10.5px; color: var(--text); }\n.print-notes h2 { font-size: 16px; color: var(--ink); margin: 0 0 4px; }\n.print-notes .notes-for { font-weight: 400; color: var(--muted); font-size: 12px; margin-left: 8px; }\n.notes-hint { margin: 0 0 12px; color: var(--muted); }\n.notes-columns { column-width: 300px; column-gap: 24px; }\n.notes-stage { break-inside: auto; margin-bottom: 12px; }\n.notes-stage h3 { font-size: 12.5px; color: var(--ink); margin: 0 0 4px; border-bottom: 1px solid var(--rule); padding-bottom: 2px; break-after: avoid; }\n.notes-stage h4 { margin: 6px 0 2px; font-size: 10px; break-after: avoid; }\n.notes-list { list-style: none; margin: 0; padding: 0; }\n.notes-list li { margin: 0 0 3px; break-inside: avoid; }\n.notes-list .ref { font-weight: 700; color: var(--ink); margin-right: 2px; }\n/* Each further part of a map split by stage columns starts a sheet of its own. */\n.print-part { break-before: page; }\n/* A wrapped stage name hangs beside its number (\"05 Behavioral / Lifestyle Change\"), not under it: text\n   extraction then reads \"05 Behavioral\", where the name's second line under the number made \"05Behavioral\". */\n.density-print .stage-name { display: inline-flex; vertical-align: baseline; max-width: calc(100% - 28px); }\n/* A lane shorter than a sheet is never cut across two sheets, where its rest would have no label. */\n.density-print .lane-stage, .density-print .lane-emotion, .density-print .lane-thoughts, .density-print .lane-pain-points, .density-print .lane-gaps, .density-print .lane-opportunities, .density-print .lane-outreach, .density-print .lane-metrics { break-inside: avoid; }\n";
+    return "/* Print-dense page only (PDF, PNG): the notes sheet after the map, and print-only fixes. */\n.print-notes { break-before: page; font-size: 10.5px; color: var(--text); }\n.print-notes h2 { font-size: 16px; color: var(--ink); margin: 0 0 4px; }\n.print-notes .notes-for { font-weight: 400; color: var(--muted); font-size: 12px; margin-left: 8px; }\n.notes-hint { margin: 0 0 12px; color: var(--muted); }\n.notes-columns { column-width: 300px; column-gap: 24px; }\n.notes-stage { break-inside: auto; margin-bottom: 12px; }\n.notes-stage h3 { font-size: 12.5px; color: var(--ink); margin: 0 0 4px; border-bottom: 1px solid var(--rule); padding-bottom: 2px; break-after: avoid; }\n.notes-stage h4 { margin: 6px 0 2px; font-size: 10px; break-after: avoid; }\n.notes-list { list-style: none; margin: 0; padding: 0; }\n.notes-list li { margin: 0 0 3px; break-inside: avoid; }\n.notes-list .ref { font-weight: 700; color: var(--ink); margin-right: 2px; }\n/* Each further part of a map split by stage columns starts a sheet of its own. */\n.print-part { break-before: page; }\n/* A wrapped stage name hangs beside its number (\"05 Behavioral / Lifestyle Change\"), not under it: text\n   extraction then reads \"05 Behavioral\", where the name's second line under the number made \"05Behavioral\". */\n.density-print .stage-name { display: inline-flex; vertical-align: baseline; max-width: calc(100% - 28px); }\n/* A lane shorter than a sheet is never cut across two sheets, where its rest would have no label. */\n.density-print .lane-stage, .density-print .lane-emotion, .density-print .lane-thoughts, .density-print .lane-pain-points, .density-print .lane-gaps, .density-print .lane-opportunities, .density-print .lane-outreach, .density-print .lane-metrics { break-inside: avoid; }\n/* The rest of a touchpoint lane too tall for its sheet: a row of its own on the next sheet, labelled. */\n.density-print .lane-continued { break-before: page; }\n.density-print .hint.continued { font-style: italic; }\n";
 },"useData":true},
   "severity": {"0":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1713,6 +1724,12 @@ export const precompiled: Record<string, object> = {
     + "</tr>\n";
 },"useData":true},
   "touchpoints": {"0":function(container,depth0,helpers,partials,data) {
+    return " lane-continued";
+},"1":function(container,depth0,helpers,partials,data) {
+    return "<span class=\"hint continued\">continued</span>";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "<span class=\"hint\">channel · what happens · who is involved</span>";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1721,13 +1738,13 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<td class=\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"tinted") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":26},"end":{"line":3,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"tinted") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":26},"end":{"line":3,"column":53}}})) != null ? stack1 : "")
     + "\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":18,"column":21}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":18,"column":21}}})) != null ? stack1 : "")
     + "\n</td>\n";
-},"1":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     return "tinted";
-},"2":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1738,9 +1755,9 @@ export const precompiled: Record<string, object> = {
   return "<ol class=\"cards cols-"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"cardColumns") : depth0), depth0))
     + "\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
     + "</ol>";
-},"3":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1749,7 +1766,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<li class=\"card touchpoint"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"flagged") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":41},"end":{"line":5,"column":83}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"flagged") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":41},"end":{"line":5,"column":83}}})) != null ? stack1 : "")
     + "\" id=\"tp-"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"id") : depth0), depth0))
     + "\">\n<span class=\"well\">"
@@ -1759,17 +1776,17 @@ export const precompiled: Record<string, object> = {
     + "</span><span class=\"ref\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"ref") : depth0), depth0))
     + "</span></p>\n<p class=\"tp-name\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"link") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":9,"column":19},"end":{"line":9,"column":85}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"link") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":9,"column":19},"end":{"line":9,"column":85}}})) != null ? stack1 : "")
     + "</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":71}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"print")),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":86}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"print")),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":86}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"emotion") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":96}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"emotion") : depth0),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":96}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"gaps") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":15,"column":218}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"gaps") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":15,"column":218}}})) != null ? stack1 : "")
     + "\n</div>\n</li>\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1779,7 +1796,7 @@ export const precompiled: Record<string, object> = {
 
   return " flagged-"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"flagged") : depth0), depth0));
-},"5":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1792,7 +1809,7 @@ export const precompiled: Record<string, object> = {
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
     + "</a>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1801,7 +1818,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0));
-},"7":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1812,7 +1829,7 @@ export const precompiled: Record<string, object> = {
   return "<p class=\"tp-description\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"description") : depth0), depth0))
     + "</p>";
-},"8":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1820,9 +1837,9 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"printMeta") : depth0),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":19},"end":{"line":11,"column":76}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"printMeta") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":19},"end":{"line":11,"column":76}}})) != null ? stack1 : "")
     + "\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1833,7 +1850,7 @@ export const precompiled: Record<string, object> = {
   return "<p class=\"meta\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"printMeta") : depth0), depth0))
     + "</p>";
-},"10":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1842,15 +1859,15 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<p class=\"meta\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"personas") : depth0),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":86}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"personas") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":86}}})) != null ? stack1 : "")
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"actor") : depth0), depth0))
     + "</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"timing") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":79}}})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"timing") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":79}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
     return "<span class=\"chip\">"
     + container.escapeExpression(container.lambda(depth0, depth0))
     + "</span> ";
-},"12":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1862,7 +1879,7 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = container.invokePartial(lookupProperty(partials,"icon"),"ui-clock",{"name":"icon","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"timing") : depth0), depth0))
     + "</p>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1875,7 +1892,7 @@ export const precompiled: Record<string, object> = {
     + ", "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"emotion") : depth0)) != null ? lookupProperty(stack1,"word") : stack1), depth0))
     + "</p>";
-},"14":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1884,9 +1901,9 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<p class=\"tags\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"gaps") : depth0),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":35},"end":{"line":15,"column":207}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"gaps") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":35},"end":{"line":15,"column":207}}})) != null ? stack1 : "")
     + "</p>";
-},"15":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1905,15 +1922,19 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"severity") : depth0)) != null ? lookupProperty(stack1,"word") : stack1), depth0))
     + " gap</span></a>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<tr class=\"lane lane-touchpoints\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Touchpoints</span><span class=\"hint\">channel · what happens · who is involved</span></th>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
+  return "<tr class=\"lane lane-touchpoints"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"continued") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":32},"end":{"line":1,"column":71}}})) != null ? stack1 : "")
+    + "\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Touchpoints</span>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"continued") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":2,"column":72},"end":{"line":2,"column":215}}})) != null ? stack1 : "")
+    + "</th>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
     + "</tr>\n";
 },"usePartial":true,"useData":true},
 };

@@ -173,6 +173,11 @@ export function buildView(view: MapView, options: RenderOptions) {
     flagged: t.worst === 'critical' || t.worst === 'high' ? t.worst : undefined,
   })));
 
+  // On paper a touchpoint lane too tall for its sheet goes on in rows of its own, labelled "continued".
+  const continued = print ? (view.continuedTouchpoints ?? []) : [];
+  const rowOf = new Map(continued.flatMap((ids, k) => ids.map((id) => [id, k + 1] as const)));
+  const touchpointRows = Array.from({ length: continued.length + 1 }, (_, k) => touchpoints.map((c) => ({ ...c, items: c.items.filter((t) => (rowOf.get(t.id) ?? 0) === k) })));
+
   return {
     theme: themeName,
     palette,
@@ -217,7 +222,8 @@ export function buildView(view: MapView, options: RenderOptions) {
       chevron: print ? chevronPoints(columns[k].width, s.number === 1) : undefined,
     })),
     lanes: {
-      touchpoints: any(touchpoints),
+      touchpoints: any(touchpointRows[0]),
+      touchpointsContinued: touchpointRows.slice(1).map((cells) => ({ cells, continued: true })),
       // On paper a flatter curve: its levels stay 16 px apart, still clear at 7 pt labels.
       emotion: emotionView(view, columns, palette, print ? 16 : 22),
       thoughts: any(limitedForPrint(cell((s) => s.thoughts), 'thoughts')),

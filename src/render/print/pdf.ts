@@ -10,6 +10,7 @@ import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './foote
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
 import { combineParts, notesPage, withoutNotes } from './combine.js';
+import { touchpointBreaks } from './lane-breaks.js';
 import type { PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
@@ -103,10 +104,26 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const facts = footerFacts(view, await commit, settings.sourceDate);
   // Every part and the notes sheet are printed as one document: Chromium then tags it, gives it an
   // outline and numbers its pages; the footer says which stages each part holds only in its header.
-  const partHtml = plan.parts.map((range, i) => htmlFor(range, { number: i + 1, count: plan.parts.length }));
   const wholeHtml = builtIn ? rendered.get(`0-${stageCount}-0`)! : htmlFor({ from: 0, to: stageCount });
-  const combined = combineParts(partHtml, wholeHtml);
+  // A part whose touchpoint lane runs past its sheet at this scale is rendered again with the lane cut
+  // into labelled rows where the sheets end (built-in page only: other templates are printed as they are).
+  const partHtmlAt = async (scale: number): Promise<string[]> => {
+    const html: string[] = [];
+    for (const [i, range] of plan.parts.entries()) {
+      const part = { number: i + 1, count: plan.parts.length };
+      const plain = htmlFor(range, part);
+      if (!builtIn) {
+        html.push(plain);
+        continue;
+      }
+      await show(withoutNotes(plain), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
+      const continuedTouchpoints = await touchpointBreaks(page, geometry.printableHeightPx / scale);
+      html.push(continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, { ...settings.render, sourceFile: file })) : plain);
+    }
+    return html;
+  };
   const printAt = async (scale: number): Promise<Uint8Array> => {
+    const combined = combineParts(await partHtmlAt(scale), wholeHtml);
     // The print lays the page out at the paper's size, whatever the window's.
     await show(combined, builtIn ? 'none' : 'print');
     return printToPdf(page, {

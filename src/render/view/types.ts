@@ -42,6 +42,11 @@ export interface MapView {
   sheet?: SheetView;
   /** How many stages the whole map has (a sheet shows some of them). */
   stageCount: number;
+  /**
+   * Print only: the touchpoint lane cut where a sheet ends, as touchpoint ids of each further row (each
+   * on a sheet of its own, its label saying "continued"); absent when the lane fits its sheet.
+   */
+  continuedTouchpoints?: string[][];
 }
 
 export interface FactView {
