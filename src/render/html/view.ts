@@ -143,12 +143,25 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
  */
 export const PAGE = { paddingX: 40, bodyFontPx: 11.5 } as const;
 
+/** Stage columns widened in proportion, never narrowed, so that the grid is `width` px wide. */
+function fillWidth(columns: Column[], width: number | undefined): Column[] {
+  const natural = gridWidth(columns);
+  if (!width || width <= natural) return columns;
+  const factor = (width - GRID.gutter) / (natural - GRID.gutter);
+  let x = 0;
+  return columns.map((c) => {
+    const widened = { ...c, x, width: c.width * factor };
+    x += widened.width;
+    return widened;
+  });
+}
+
 export function buildView(view: MapView, options: RenderOptions) {
   const print = options.density === 'print';
   const themeName = options.theme ?? 'default';
   const palette = palettes[themeName];
   const stages = view.stages;
-  const columns = layoutColumns(stages, 0);
+  const columns = fillWidth(layoutColumns(stages, 0), print ? options.printWidth : undefined);
   const width = gridWidth(columns);
   const cell = <T>(pick: (s: (typeof stages)[number]) => T[]) => stages.map((s, k) => ({ tinted: s.tinted, cardColumns: columns[k].cardColumns, items: pick(s) }));
   const any = (cells: { items: unknown[] }[]) => (cells.some((c) => c.items.length) ? { cells } : undefined);

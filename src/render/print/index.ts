@@ -9,7 +9,7 @@ import type { JourneyMap } from '../../types/journeymap.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import type { RenderOptions } from '../options.js';
-import { pageGeometry } from './paper.js';
+import { pageGeometry, type FitMode, type PngMode } from './paper.js';
 import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
 import { PrintBudget, runPool, TimeoutError, withTimeout } from './pool.js';
@@ -31,6 +31,10 @@ export interface PrintOptions extends RenderOptions {
   timeout?: number;
   /** Maps printed at once; 0 or unset for the number of cores. */
   jobs?: number;
+  /** `sheet`: each map's PDF on one sheet (and its notes sheet), whatever its text size. */
+  fit?: FitMode;
+  /** `sheet`: one PNG per printed sheet; `map` (default): one picture of the whole map. */
+  png?: PngMode;
 }
 
 interface Output {
@@ -141,6 +145,7 @@ async function print(
       creator: `journeymap ${version}`,
       producer: `${session.version} via journeymap ${version}`,
       sourceDate,
+      fit: options.fit,
     };
     const browser = session.browser;
     const captures = new ForegroundCaptures(browser);

@@ -3,6 +3,12 @@ import { JourneymapError } from '../../errors.js';
 export const PAPERS = ['A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
+/** How a map is fitted to paper: `auto` keeps text at 7 pt or more over as few sheets as that allows; `sheet` puts the map on one sheet. */
+export const FIT_MODES = ['auto', 'sheet'] as const;
+export type FitMode = (typeof FIT_MODES)[number];
+/** PNG output: `map`, one picture of the whole map as on screen; `sheet`, one picture per printed PDF sheet. */
+export const PNG_MODES = ['map', 'sheet'] as const;
+export type PngMode = (typeof PNG_MODES)[number];
 export type Orientation = (typeof ORIENTATIONS)[number];
 
 /** Portrait sheet sizes in inches (ISO sizes to a ten-thousandth, as Chromium's own paper table has them). */

@@ -11,7 +11,8 @@ import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
 import { combineParts, notesPage, withoutNotes } from './combine.js';
 import { touchpointBreaks } from './lane-breaks.js';
-import type { PageGeometry } from './paper.js';
+import { countSheets } from './paginate.js';
+import { pageGeometry, PAPERS, type FitMode, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
 import type { StageRange } from './slice.js';
@@ -26,6 +27,8 @@ export interface PdfSettings {
   producer: string;
   /** From SOURCE_DATE_EPOCH. */
   sourceDate?: Date;
+  /** `sheet`: the whole map on one sheet, whatever the text size; `auto` (default): readable text first. */
+  fit?: FitMode;
 }
 
 /** What printing one map produced, with anything the person should know about it. */
@@ -65,11 +68,13 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const rendered = new Map<string, string>([[`0-${stageCount}-0`, blankOnScreen(prepared.html)]]);
   // A sheet of a split print is cut from the whole map's view, so it keeps the whole map's numbers.
   const viewOf = (range: StageRange, part?: { number: number; count: number }) => (range.from === 0 && range.to === stageCount ? view : sheetView(view, range, part));
-  const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
-    const key = `${range.from}-${range.to}-${part && part.count > 1 ? part.number : 0}`;
+  // At a print scale `at`, the built-in page is drawn for the width it is laid out at on paper.
+  const renderAt = (at: number | undefined) => ({ ...settings.render, sourceFile: file, printWidth: at && builtIn ? geometry.printableWidthPx / at : undefined });
+  const htmlFor = (range: StageRange, part?: { number: number; count: number }, at?: number) => {
+    const key = `${range.from}-${range.to}-${part && part.count > 1 ? part.number : 0}${at && builtIn ? `@${at}` : ''}`;
     let html = rendered.get(key);
     if (html === undefined) {
-      html = blankOnScreen(renderHtmlView(viewOf(range, part), { ...settings.render, sourceFile: file }));
+      html = blankOnScreen(renderHtmlView(viewOf(range, part), renderAt(at)));
       rendered.set(key, html);
     }
     return html;
@@ -97,7 +102,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     await show(htmlFor(range), 'screen', { width: NARROW_WINDOW_PX, height: geometry.printableHeightPx });
     const { contentWidth, bodyFontPx } = await measurePage(page);
     return { width: contentWidth, bodyFontPx };
-  });
+  }, settings.fit !== 'sheet');
 
   // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
   budget.sheets(plan.parts.length);
@@ -111,14 +116,14 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     const html: string[] = [];
     for (const [i, range] of plan.parts.entries()) {
       const part = { number: i + 1, count: plan.parts.length };
-      const plain = htmlFor(range, part);
+      const plain = htmlFor(range, part, scale);
       if (!builtIn) {
         html.push(plain);
         continue;
       }
       await show(withoutNotes(plain), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
       const continuedTouchpoints = await touchpointBreaks(page, geometry.printableHeightPx / scale);
-      html.push(continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, { ...settings.render, sourceFile: file })) : plain);
+      html.push(continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, renderAt(scale))) : plain);
     }
     return html;
   };
@@ -135,18 +140,22 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     });
   };
 
-  // The tallest part laid out for print at a scale: a layout and one protocol call, a fraction of a print.
-  const tallestAtScale = new Map<number, number>();
-  const tallestAt = async (at: number) => {
-    let tallest = tallestAtScale.get(at);
-    if (tallest !== undefined) return tallest;
-    tallest = 0;
+  // The tallest part laid out for print at a scale, and the sheets the parts take: a layout and two
+  // protocol calls a part, a fraction of a print.
+  const measuredAt = new Map<number, { tallest: number; sheets: number }>();
+  const layoutAt = async (at: number) => {
+    let measured = measuredAt.get(at);
+    if (measured !== undefined) return measured;
+    measured = { tallest: 0, sheets: 0 };
     for (const [i, range] of plan.parts.entries()) {
-      await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length })), 'print', { width: geometry.printableWidthPx / at, height: 1 });
-      tallest = Math.max(tallest, await measureHeight(page));
+      await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length }, at)), 'print', { width: geometry.printableWidthPx / at, height: 1 });
+      measured.tallest = Math.max(measured.tallest, await measureHeight(page));
+      if (builtIn) measured.sheets = Math.max(measured.sheets, await countSheets(page, geometry.printableHeightPx / at));
     }
-    tallestAtScale.set(at, tallest);
-    return tallest;
+    // Other templates are not known block by block: their height alone gives an estimate.
+    if (!builtIn) measured.sheets = sheetsFor(measured.tallest * at);
+    measuredAt.set(at, measured);
+    return measured;
   };
   // Rows and cards that may not break leave room at the foot of a sheet: more than one sheet is filled
   // only to 94% in these estimates.
@@ -157,45 +166,62 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return sheets;
   };
 
-  // A smaller scale than `scale`, still readable, at which the map's layout fits on fewer than `sheets`.
-  // Text wraps differently at each width, so a scale is checked by laying the map out at it; the smallest
-  // readable one is among those tried.
-  const scaleBelow = async (scale: number, sheets: number): Promise<number | undefined> => {
-    const goal = sheets - 1;
-    for (let at = scale, tries = 0; tries < 4; tries++) {
-      const tallest = await tallestAt(at);
-      if (tallest * at <= room(goal)) return at < scale ? at : undefined;
-      const next = Math.max(plan.readableScale, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
+  // A smaller scale than `scale`, no smaller than `floor`, at which the map's layout fits on `goal` sheets.
+  // Text wraps differently at each width, so a scale is checked by laying the map out at it.
+  const scaleFor = async (scale: number, goal: number, floor: number, tries: number): Promise<number | undefined> => {
+    for (let at = scale, tried = 0; tried < tries; tried++) {
+      const { tallest, sheets } = await layoutAt(at);
+      if (sheets <= goal) return at < scale ? at : undefined;
+      const next = Math.max(floor, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
       if (next >= at) return undefined;
       at = next;
     }
     return undefined;
   };
+  // The fewest sheets a smaller, still readable scale puts the map on: one sheet if it can, so that no
+  // sheet is left mostly blank for the last rows of a map that nearly fits.
+  const scaleBelow = async (scale: number, sheets: number): Promise<{ at: number; sheets: number } | undefined> => {
+    for (let goal = 1; goal < sheets; goal++) {
+      const at = await scaleFor(scale, goal, plan.readableScale, 4);
+      if (at !== undefined) return { at, sheets: goal };
+    }
+    return undefined;
+  };
 
   // The scale is chosen before printing, so a map is printed once: a map that would spill onto another
-  // sheet may fit on one sheet fewer at a smaller, still readable scale.
+  // sheet may fit on fewer at a smaller, still readable scale. `--fit sheet` puts it on one, however small.
   let scale = plan.scale;
-  const sheets = sheetsFor((await tallestAt(scale)) * scale);
+  // Sheets the longest part takes at the chosen scale.
+  const sheets = (await layoutAt(scale)).sheets;
   budget.sheets(plan.parts.length * sheets);
-  const fitted = mightFitFewerSheets(sheets, scale, plan.readableScale) ? await scaleBelow(scale, sheets) : undefined;
-  let pdf = await printAt(fitted ?? scale);
+  let fitted: { at: number; sheets: number } | undefined;
+  if (settings.fit === 'sheet') {
+    const at = sheets > 1 ? await scaleFor(scale, 1, 0.1, 10) : undefined;
+    fitted = at === undefined ? undefined : { at, sheets: 1 };
+  } else if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
+    fitted = await scaleBelow(scale, sheets);
+  }
+  let pdf = await printAt(fitted?.at ?? scale);
   if (fitted !== undefined) {
     // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
-    // gives way to the larger, more readable one.
+    // gives way to the larger, more readable one (unless one sheet was asked for).
     const notes = notesPage(wholeHtml);
     let notesSheets = 0;
     if (notes) {
-      await show(notes, 'print', { width: geometry.printableWidthPx / fitted, height: 1 });
-      notesSheets = sheetsFor((await measureHeight(page)) * fitted);
+      await show(notes, 'print', { width: geometry.printableWidthPx / fitted.at, height: 1 });
+      notesSheets = sheetsFor((await measureHeight(page)) * fitted.at);
     }
-    if (countPages(pdf) <= plan.parts.length * (sheets - 1) + notesSheets) scale = fitted;
+    if (settings.fit === 'sheet' || countPages(pdf) <= plan.parts.length * fitted.sheets + notesSheets) scale = fitted.at;
     else pdf = await printAt(scale);
   }
 
   const notes: string[] = [];
   const printedPt = bodyPt(plan, scale);
   if (plan.parts.length > 1) notes.push(`split across ${plan.parts.length} sheets by stage columns to keep text at ${printedPt.toFixed(1)} pt`);
-  if (printedPt < MIN_BODY_PT - 0.05) {
+  if (settings.fit === 'sheet' && printedPt < MIN_BODY_PT - 0.05) {
+    const paper = paperKeeping(geometry, scale, plan.readableScale);
+    notes.push(`--fit sheet: on one ${geometry.paper} sheet the text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt; ${paper ? `--paper ${paper} keeps it at ${MIN_BODY_PT} pt or more` : 'no paper size keeps it readable on one sheet'}`);
+  } else if (printedPt < MIN_BODY_PT - 0.05) {
     notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
   const { document } = view;
@@ -209,6 +235,20 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     date: settings.sourceDate ?? reviewDate(document.date),
   }, builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined);
   return { bytes, notes };
+}
+
+/**
+ * The smallest paper, larger than the one printed on, on which a map that fits one sheet at `scale` would
+ * fit at `readableScale` or more: both sides grow by the same factor on an ISO paper one size up (√2), so
+ * the map keeps its layout and its scale grows by that factor.
+ */
+function paperKeeping(geometry: PageGeometry, scale: number, readableScale: number): string | undefined {
+  for (const paper of PAPERS) {
+    const other = pageGeometry(paper, geometry.landscape ? 'landscape' : 'portrait');
+    const grows = Math.min(other.printableWidthPx / geometry.printableWidthPx, other.printableHeightPx / geometry.printableHeightPx);
+    if (grows > 1 && scale * grows >= readableScale * 0.995) return paper;
+  }
+  return undefined;
 }
 
 /** A part's bookmark: the map's title when it is one part, else its stages. */
