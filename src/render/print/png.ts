@@ -3,6 +3,8 @@ import { loadHtml } from '../../browser/lockdown.js';
 import { emulateMedia, sessionOf, sizeWindow } from '../../browser/session.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { renderHtml } from '../html/index.js';
+import { PAGE } from '../html/view.js';
+import { withoutNotes } from './combine.js';
 import type { RenderOptions } from '../options.js';
 import { measurePage, NARROW_WINDOW_PX } from './measure.js';
 import type { PrintBudget } from './pool.js';
@@ -24,10 +26,14 @@ export async function printPng(page: Page, file: string, map: JourneyMap, render
   // In a narrow window only what has a width of its own reaches past it: the grid, which on screen
   // scrolls inside its box. The picture is then taken in a window wide enough to show all of it.
   await sizeWindow(page, NARROW_WINDOW_PX, TALL_VIEWPORT);
-  await loadHtml(page, renderHtml(map, { ...render, sourceFile: file }), budget.left());
-  const width = Math.max(PNG_LAYOUT_WIDTH, (await measurePage(page)).contentWidth);
+  // The picture is of the map; its notes sheet is for paper.
+  await loadHtml(page, withoutNotes(renderHtml(map, { ...render, sourceFile: file })), budget.left());
+  const natural = (await measurePage(page)).contentWidth;
+  const width = Math.max(PNG_LAYOUT_WIDTH, natural);
   let viewport = { width, height: TALL_VIEWPORT };
   await sizeWindow(page, viewport.width, viewport.height, scale);
+  // A map narrower than the picture is drawn again at its width, its columns widened to fill it.
+  if (natural < width) await loadHtml(page, withoutNotes(renderHtml(map, { ...render, sourceFile: file, printWidth: width - 2 * PAGE.paddingX })), budget.left());
   let { bodyBottom } = await measurePage(page);
   for (let tries = 0; tries < 3 && bodyBottom >= viewport.height; tries++) {
     viewport = { ...viewport, height: viewport.height * 4 };
