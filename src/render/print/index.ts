@@ -155,15 +155,20 @@ async function print(
     const printFormats = async (page: Page, job: PrintJob, budget: PrintBudget, notes: string[]): Promise<Output[]> => {
       const { file, map } = job;
       const outputs: Output[] = [];
-      for (const format of formats) {
-        const path = outputPath(file, format, options.outDir);
-        if (format === 'pdf') {
-          const pdf = await printPdf(page, file, map, settings, budget, prepared.get(job));
+      // A PDF is printed for --format pdf, and for --png sheet, whose pictures are of the PDF's sheets.
+      const pngSheets = formats.includes('png') && options.png === 'sheet';
+      if (formats.includes('pdf') || pngSheets) {
+        const path = outputPath(file, 'pdf', options.outDir);
+        const pdf = await printPdf(page, file, map, { ...settings, pngSheets: pngSheets ? { density: scale, captures } : undefined }, budget, prepared.get(job));
+        if (formats.includes('pdf')) {
           notes.push(...pdf.notes.map((note) => `${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
-        } else {
-          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget, captures) });
         }
+        const png = outputPath(file, 'png', options.outDir);
+        pdf.sheets.forEach((bytes, i) => outputs.push({ path: png.replace(/\.png$/, `-${i + 1}.png`), bytes }));
+      }
+      if (formats.includes('png') && !pngSheets) {
+        outputs.push({ path: outputPath(file, 'png', options.outDir), bytes: await printPng(page, file, map, render, scale, budget, captures) });
       }
       return outputs;
     };

@@ -11,7 +11,9 @@ import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
 import { combineParts, notesPage, withoutNotes } from './combine.js';
 import { touchpointBreaks } from './lane-breaks.js';
-import { countSheets } from './paginate.js';
+import { countSheets, paginate } from './paginate.js';
+import { captureSheet, sheetStyle } from './png-sheets.js';
+import type { ForegroundCaptures } from '../../browser/foreground.js';
 import { pageGeometry, PAPERS, type FitMode, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
@@ -29,12 +31,16 @@ export interface PdfSettings {
   sourceDate?: Date;
   /** `sheet`: the whole map on one sheet, whatever the text size; `auto` (default): readable text first. */
   fit?: FitMode;
+  /** Also a picture of each sheet of the map, `density` device pixels a CSS px (`--png sheet`). */
+  pngSheets?: { density: number; captures: ForegroundCaptures };
 }
 
 /** What printing one map produced, with anything the person should know about it. */
 export interface PrintedPdf {
   bytes: Uint8Array;
   notes: string[];
+  /** With `pngSheets`: a PNG of each sheet of the map, in order (the notes sheets are not pictured). */
+  sheets: Uint8Array[];
 }
 
 /** What printing a map needs that can be made before the browser is up: its view, its page and its commit. */
@@ -127,8 +133,10 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     }
     return html;
   };
+  let printedParts: string[] = [];
   const printAt = async (scale: number): Promise<Uint8Array> => {
-    const combined = combineParts(await partHtmlAt(scale), wholeHtml);
+    printedParts = await partHtmlAt(scale);
+    const combined = combineParts(printedParts, wholeHtml);
     // The print lays the page out at the paper's size, whatever the window's.
     await show(combined, builtIn ? 'none' : 'print');
     return printToPdf(page, {
@@ -215,6 +223,21 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     else pdf = await printAt(scale);
   }
 
+  // Pictures of the sheets: each part laid out as printed, cut into sheets as the printer cuts it, and
+  // each sheet shown alone at the paper's size.
+  const pictures: Uint8Array[] = [];
+  if (settings.pngSheets) {
+    for (const html of printedParts.map(withoutNotes)) {
+      await show(html, 'print', { width: geometry.printableWidthPx / scale, height: 1 });
+      const onSheets = await paginate(page, geometry.printableHeightPx / scale);
+      budget.sheets(onSheets.length);
+      for (const onSheet of onSheets) {
+        await show(html.replace('</head>', `${sheetStyle(onSheet, onSheets.flat(), scale)}</head>`), 'print');
+        pictures.push(await captureSheet(page, geometry, scale, settings.pngSheets.density, settings.pngSheets.captures));
+      }
+    }
+  }
+
   const notes: string[] = [];
   const printedPt = bodyPt(plan, scale);
   if (plan.parts.length > 1) notes.push(`split across ${plan.parts.length} sheets by stage columns to keep text at ${printedPt.toFixed(1)} pt`);
@@ -234,7 +257,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     producer: settings.producer,
     date: settings.sourceDate ?? reviewDate(document.date),
   }, builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined);
-  return { bytes, notes };
+  return { bytes, notes, sheets: pictures };
 }
 
 /**
