@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, PDFRef } from 'pdf-lib';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { root, run } from './helpers/cli.js';
-import { chromiumUnder, pdfDrawnText, pdfinfo, pdfText, privateTmp, squash } from './helpers/print.js';
+import { chromiumUnder, pdfDrawnText, pdfinfo, pdfText, pngSize, privateTmp, squash } from './helpers/print.js';
 
 // The wall map on paper (issue 13): nothing dropped, no "in the HTML", tagged, a bookmark per sheet, the
 // map's language, a touchpoint lane too tall for its sheet continued with its label. Real CLI, real
@@ -157,5 +157,50 @@ describe('a touchpoint lane too tall for its sheet', () => {
     const html = run(['build', '--no-cache', join(tmp, 'tall.journey.yaml'), '--format', 'html'], { env: { TMPDIR: tmp } });
     expect(html.status).toBe(0);
     expect(readFileSync(join(tmp, 'tall.html'), 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
+  });
+});
+
+describe('--fit sheet', () => {
+  it('puts the knee map on one A3 sheet, its notes after, and names the paper that keeps 7 pt', () => {
+    const dir = join(tmp, 'fit');
+    const result = print([knee, '--format', 'pdf', '--fit', 'sheet', '--out-dir', dir]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/note: .*knee-replacement\.pdf: --fit sheet: on one A3 sheet the text prints at \d\.\d pt, under 7 pt; --paper A\d keeps it at 7 pt or more/);
+    const pdf = join(dir, 'knee-replacement.pdf');
+    const pages = Number(pdfinfo(pdf).Pages);
+    // The map on sheet 1, whole: its last lane and its sources; the notes from sheet 2.
+    const first = pdfText(pdf, 1);
+    expect(first).toContain('STAGES');
+    expect(first).toContain('METRICS');
+    expect(first).toContain('SOURCES');
+    expect(pdfText(pdf, 2)).toMatch(/^Notes /);
+    expect(pages).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses a mode it does not know', () => {
+    const result = print([knee, '--format', 'pdf', '--fit', 'page']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--fit <mode>.*Allowed choices are auto, sheet/);
+  });
+});
+
+describe('--png sheet', () => {
+  it('writes one PNG per sheet of the map, at the paper\'s shape, and the whole-map PNG stays the default', () => {
+    const dir = join(tmp, 'png');
+    const result = print([knee, '--format', 'pdf,png', '--png', 'sheet', '--out-dir', dir]);
+    expect(result.status, result.stderr).toBe(0);
+    const pdf = join(dir, 'knee-replacement.pdf');
+    const notesFrom = Array.from({ length: Number(pdfinfo(pdf).Pages) }, (_, i) => i + 1).find((n) => pdfText(pdf, n).startsWith('Notes '))!;
+    const pngs = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+    expect(pngs).toEqual(Array.from({ length: notesFrom - 1 }, (_, i) => `knee-replacement-${i + 1}.png`));
+    for (const png of pngs) {
+      const { width, height } = pngSize(join(dir, png));
+      // A3 landscape: 420 × 297 mm.
+      expect(Math.abs(width / height - 420 / 297), png).toBeLessThan(0.01);
+      expect(width, png).toBeGreaterThan(2000);
+    }
+    const whole = join(tmp, 'png-whole');
+    expect(print([knee, '--format', 'png', '--out-dir', whole]).status).toBe(0);
+    expect(readdirSync(whole)).toEqual(['knee-replacement.png']);
   });
 });
