@@ -1,5 +1,6 @@
 import type { PDFDocument } from 'pdf-lib';
 import { appendInfo } from './info-update.js';
+import { readOutline, sheetOutline } from './outline.js';
 
 export interface PdfMetadata {
   title: string;
@@ -34,7 +35,17 @@ export interface SheetNames {
  * sheet to sheet. Chromium's tags (the structure tree) are kept as they are.
  */
 export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, sheets?: SheetNames): Promise<Uint8Array> {
-  if (!sheets) return appendInfo(pdf, meta) ?? rewrite(await loadPdf(pdf), meta);
+  // Appended to Chromium's file as an incremental update where its layout allows: parsing and rewriting
+  // the whole tagged file took longer than printing it.
+  const outline = sheets
+    ? (text: string, firstFree: number) => {
+        const read = readOutline(text);
+        return read && sheetOutline(read, sheetTitles(read.headings, read.pages.length, sheets), firstFree);
+      }
+    : undefined;
+  const appended = appendInfo(pdf, meta, outline);
+  if (appended) return appended;
+  if (!sheets) return rewrite(await loadPdf(pdf), meta);
   const doc = await loadPdf(pdf);
   await bookmarkSheets(doc, sheets);
   return rewrite(doc, meta);
@@ -62,26 +73,38 @@ async function headings(doc: PDFDocument): Promise<{ title: string; page: number
   return found;
 }
 
+/**
+ * A title for each sheet from where Chromium's outline puts the map's title heading (each part starts
+ * with it) and the notes heading: `Sheet 2 · Stages 1–4 of 8 (continued)`, `Sheet 5 · Notes`.
+ */
+function sheetTitles(found: { title: string; page: number }[], pageCount: number, sheets: SheetNames): string[] {
+  const partStarts = found.filter((h) => h.title.replace(/\s+/g, ' ').trim() === sheets.titleHeading && h.page >= 0).map((h) => h.page);
+  const notesStart = found.find((h) => h.title.startsWith('Notes') && h.page >= 0)?.page ?? pageCount;
+  return Array.from({ length: pageCount }, (_, i) => {
+    let name: string;
+    if (i >= notesStart) name = i === notesStart ? 'Notes' : 'Notes (continued)';
+    else {
+      let part = 0;
+      while (part + 1 < partStarts.length && partStarts[part + 1] <= i) part++;
+      const of = sheets.parts[part] ?? sheets.parts[sheets.parts.length - 1];
+      name = i === (partStarts[part] ?? 0) ? of : `${of} (continued)`;
+    }
+    return `Sheet ${i + 1} \u00b7 ${name}`;
+  });
+}
+
 async function bookmarkSheets(doc: PDFDocument, sheets: SheetNames): Promise<void> {
   const { PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef } = await pdfLib();
   const found = await headings(doc);
   const pages = doc.getPages();
-  const partStarts = found.filter((h) => h.title.replace(/\s+/g, ' ').trim() === sheets.titleHeading && h.page >= 0).map((h) => h.page);
-  const notesStart = found.find((h) => h.title.startsWith('Notes') && h.page >= 0)?.page ?? pages.length;
-  const names = pages.map((_, i) => {
-    if (i >= notesStart) return i === notesStart ? 'Notes' : 'Notes (continued)';
-    let part = 0;
-    while (part + 1 < partStarts.length && partStarts[part + 1] <= i) part++;
-    const name = sheets.parts[part] ?? sheets.parts[sheets.parts.length - 1];
-    return i === (partStarts[part] ?? 0) ? name : `${name} (continued)`;
-  });
+  const names = sheetTitles(found, pages.length, sheets);
   const context = doc.context;
   for (const h of found) if (h.ref instanceof PDFRef) context.delete(h.ref);
   const root = context.nextRef();
   const refs = pages.map(() => context.nextRef());
   pages.forEach((page, i) => {
     const item = context.obj({
-      Title: PDFHexString.fromText(`Sheet ${i + 1} \u00b7 ${names[i]}`),
+      Title: PDFHexString.fromText(names[i]),
       Parent: root,
       Dest: [page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
     });

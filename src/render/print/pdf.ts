@@ -57,9 +57,10 @@ export function preparePdf(file: string, map: JourneyMap, render: RenderOptions)
 }
 
 /**
- * Prints one map on a locked-down page: plans the sheets, prints each part with its footer, then joins
- * the parts and writes the metadata. Each part is the map sliced to its stage columns and rendered
- * afresh, so the header and lane labels repeat on every sheet.
+ * Prints one map on a locked-down page: plans the sheets (stage columns across, lanes down), chooses the
+ * scale, then prints the parts and the notes sheet as one tagged document and writes its metadata and a
+ * bookmark per sheet. Each part is the map sliced to its stage columns and rendered afresh, so the header
+ * and lane labels repeat on every sheet.
  */
 export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, budget: PrintBudget, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
