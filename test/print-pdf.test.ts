@@ -100,7 +100,7 @@ describe('build --format pdf', () => {
     // On paper the card's description is on the notes sheet, not on the map's sheets.
     const mapText = Array.from({ length: notesPage - 1 }, (_, i) => pdfText(pdf, i + 1)).join(' ');
     expect(mapText).not.toContain(squash(description));
-    expect(squash(pdfText(pdf, notesPage))).toContain(squash(description).slice(0, 40));
+    expect(text).toContain(squash(description));
   });
 
   it('prints a map with a custom template, laid out and measured in the browser, its data: image loaded', () => {
