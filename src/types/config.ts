@@ -54,7 +54,7 @@ export interface JourneymapConfig {
   /**
    * Paper size of PDF output.
    */
-  paper?: 'A4' | 'A3' | 'A2' | 'Letter' | 'Legal' | 'Tabloid';
+  paper?: 'A4' | 'A3' | 'A2' | 'A1' | 'A0' | 'Letter' | 'Legal' | 'Tabloid';
   /**
    * Page orientation of PDF output.
    */

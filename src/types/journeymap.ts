@@ -195,6 +195,10 @@ export interface JourneyMap {
    */
   confidentiality?: string;
   /**
+   * Language the map is written in, as a BCP 47 tag: the HTML page's and the PDF's language, for screen readers and hyphenation. Default: en.
+   */
+  lang?: string;
+  /**
    * The people whose journey this is. Touchpoints refer to them by id.
    */
   personas?: Persona[];

@@ -45,6 +45,7 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     title: map.title,
     subtitle: map.subtitle,
     fullTitle: map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title,
+    lang: map.lang ?? 'en',
     description: map.description,
     state,
     facts: headerFacts(map, model.personas),
@@ -101,7 +102,8 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
 /** "Sheet 2 of 3 · stages 5–8 of 12 · continued from sheet 1", for the header of a split print. */
 function sheetWords(part: { number: number; count: number }, range: { from: number; to: number }, stageCount: number): string {
   const continued = [part.number > 1 && `continued from sheet ${part.number - 1}`, part.number < part.count && `continues on sheet ${part.number + 1}`].filter(Boolean).join(', ');
-  return `Sheet ${part.number} of ${part.count} \u00b7 stages ${range.from + 1}\u2013${range.to} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
+  const stages = range.to - range.from === 1 ? `stage ${range.to}` : `stages ${range.from + 1}\u2013${range.to}`;
+  return `Sheet ${part.number} of ${part.count} \u00b7 ${stages} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
 }
 
 /** The model's contact holes as the map shows them: of all patients, or of one segment. */

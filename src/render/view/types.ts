@@ -13,6 +13,8 @@ export interface MapView {
   subtitle?: string;
   /** `title — subtitle`, for a document's title. */
   fullTitle: string;
+  /** The map's language (BCP 47), `en` when it does not say: the HTML's and the PDF's. */
+  lang: string;
   description?: string;
   /** The map's state; `current` when it does not say. */
   state: 'current' | 'future';
@@ -45,6 +47,11 @@ export interface MapView {
   sheet?: SheetView;
   /** How many stages the whole map has (a sheet shows some of them). */
   stageCount: number;
+  /**
+   * Print only: the touchpoint lane cut where a sheet ends, as touchpoint ids of each further row (each
+   * on a sheet of its own, its label saying "continued"); absent when the lane fits its sheet.
+   */
+  continuedTouchpoints?: string[][];
 }
 
 export interface FactView {
