@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
-const benches = ['validate.mjs', 'svg.mjs', 'pdf.mjs', 'build-cache.mjs'].filter((b) => only.length === 0 || only.some((o) => b.startsWith(o)));
+const benches = ['validate.mjs', 'svg.mjs', 'pdf.mjs', 'build-cache.mjs', 'site.mjs'].filter((b) => only.length === 0 || only.some((o) => b.startsWith(o)));
 let failed = 0;
 for (const bench of benches) {
   process.stdout.write(`\n== ${bench}\n`);

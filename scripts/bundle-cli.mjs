@@ -7,7 +7,7 @@
 //   instance of each (errors.js's classes must be one, or `instanceof` breaks).
 // - Large packages that only some commands need stay outside, loaded when used: puppeteer-core (print),
 //   chokidar (watch), pdf-lib (joining split prints), yaml (maps beyond the fast parser), handlebars
-//   (HTML). Small ones on every run's path (commander, chalk, ajv's helpers) are inside.
+//   (HTML), ical-generator (schedule). Small ones on every run's path (commander, chalk, ajv's helpers) are inside.
 // - `import.meta.url` becomes the URL the module had in dist/, so files found next to a module (the
 //   package.json, schemas, templates, the validation worker) are found from the bundle too.
 import { createHash } from 'node:crypto';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const OUTSIDE = ['puppeteer-core', 'chokidar', 'pdf-lib', 'yaml', 'handlebars'];
+const OUTSIDE = ['puppeteer-core', 'chokidar', 'pdf-lib', 'yaml', 'handlebars', 'ical-generator'];
 const OUTSIDE_IMPORT = new RegExp(`\\bimport\\('(${OUTSIDE.join('|')})'\\)`, 'g');
 
 // The code cache of the previous bundle (scripts/warm-cli.mjs writes the new one) is of no use now.

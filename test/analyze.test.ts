@@ -34,14 +34,14 @@ function analyzeJson(args: string[]) {
 }
 
 describe('analyze on the knee-replacement pair', () => {
-  it('finds the 40-week contact hole of the current state, located on the outreach that ends it', () => {
+  it('finds the 10-month contact hole of the current state, located on the outreach that ends it', () => {
     const [map] = analyzeJson([knee]).maps;
     const holes = map.findings.filter((f) => f.ruleId === 'contact-hole');
     expect(holes).toHaveLength(1);
-    expect(holes[0].message).toContain('277 days with no outreach planned, from 8 weeks after surgery to 11 months after surgery');
+    expect(holes[0].message).toContain('290 days (10 months) with no contact, from 6 weeks after surgery to 11 months after surgery');
     expect(holes[0].line).toBe(lineOf(knee, '- id: followup-invite'));
     expect(holes[0].path).toBe('outreach[5]');
-    expect(map.contact.holes[0]).toMatchObject({ days: 277, next: 'followup-invite' });
+    expect(map.contact.holes[0]).toMatchObject({ days: 290, next: 'followup-invite' });
   });
 
   it('reports exactly the low points that no gap records', () => {
@@ -86,11 +86,11 @@ describe('analyze on the knee-replacement pair', () => {
   });
 
   it('takes the contact-hole threshold from the command line', () => {
-    const [map] = analyzeJson([kneeFuture, '--contact-hole-days', '30']).maps;
+    const [map] = analyzeJson([kneeFuture, '--contact-hole-days', '45']).maps;
     const holes = map.findings.filter((f) => f.ruleId === 'contact-hole');
     expect(holes).toHaveLength(1);
-    // Monthly check-ins are 30.4 days apart on average: not holes at 30 days.
-    expect(holes[0].message).toMatch(/^33 days with no outreach planned, from 8 weeks after surgery to 13 weeks after surgery \(limit 30 days\)/);
+    // From the 6-week visit to the first monthly check-in at 3 months (1 April on the calendar of day 0, 1 January).
+    expect(holes[0].message).toMatch(/^46 days \(7 weeks\) with no contact, from 6 weeks after surgery to 13 weeks after surgery \(limit 45 days\)/);
   });
 });
 
@@ -112,7 +112,7 @@ describe('analyze rules on a fixture', () => {
     expect(by('gap-without-owner').map((f) => f.line)).toEqual([lineOf(clinic, '- id: no-owner')]);
     expect(by('stage-without-persona').map((f) => f.message)).toEqual(['stage "Awareness" has no touchpoint for Ben']);
     expect(by('unrecorded-low-point').map((f) => f.path)).toEqual(['stages[0].touchpoints[0].emotion']);
-    expect(by('contact-hole')[0].message).toContain('133 days with no outreach planned, from 7 days after first visit to 5 months after first visit');
+    expect(by('contact-hole')[0].message).toContain('133 days (4 months) with no contact, from 7 days after first visit to 5 months after first visit');
   });
 
   it('rules and thresholds are configurable through the library', async () => {
@@ -141,7 +141,7 @@ describe('analyze report formats', () => {
   it('text names file:line:col, rule ids and a summary', () => {
     const r = run(['analyze', knee]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${knee}:${lineOf(knee, '- id: followup-invite')}:5  warning  277 days`);
+    expect(r.stdout).toContain(`${knee}:${lineOf(knee, '- id: followup-invite')}:5  warning  290 days (10 months)`);
     expect(r.stdout).toMatch(/Channels by stage/);
     expect(r.stdout).toMatch(/\d+ findings \(0 errors, \d+ warnings?, \d+ info\) in 1 map\n$/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -166,7 +166,7 @@ describe('analyze report formats', () => {
     expect(html.match(/class="pt unrecorded"/g)).toHaveLength(1);
     expect(html.match(/class="pt recorded"/g)).toHaveLength(1);
     expect(html).toContain('<table class="heat">');
-    expect(html).toContain('133 days, no outreach');
+    expect(html).toContain('133 days, no contact');
   });
 
   it('is byte-identical from run to run', () => {

@@ -26,7 +26,10 @@ interface DiffJson {
   outreach: Change[];
   stageEmotion: { id: string; old?: number; new?: number; delta?: number }[];
   gapsClosed: { id: string; how: string }[];
+  gapsPlanned: { id: string; how: string }[];
+  gapsRemoved: { id: string; how: string }[];
   gapsOpened: { id: string; how: string }[];
+  holes: { segment?: { id: string; name: string }; how: string; old?: { days: number }; new?: { days: number } }[];
 }
 
 function diffJson(a: string, b: string, cwd = root): DiffJson {
@@ -62,10 +65,10 @@ describe('diff of a fixture pair', () => {
     const d = diffJson(before, after);
     expect(d.stageEmotion.find((s) => s.id === 'referral')).toEqual({ id: 'referral', name: 'Referral', old: -1, new: 1, delta: 2 });
     expect(d.stageEmotion.find((s) => s.id === 'scan')).toMatchObject({ old: 0, new: 0, delta: 0 });
-    expect(d.gapsClosed).toEqual([
-      { id: 'long-wait', title: 'Six-week wait for a slot', how: 'status' },
-      { id: 'slow-results', title: 'Results take three weeks', how: 'removed' },
-    ]);
+    // The new version is a future map: a gap closed there is a planned closure; a deleted gap closed nothing.
+    expect(d.gapsClosed).toEqual([]);
+    expect(d.gapsPlanned).toEqual([{ id: 'long-wait', title: 'Six-week wait for a slot', how: 'planned' }]);
+    expect(d.gapsRemoved).toEqual([{ id: 'slow-results', title: 'Results take three weeks', how: 'removed' }]);
     expect(d.gapsOpened).toEqual([
       { id: 'claustrophobia', title: 'No help for claustrophobic patients', how: 'reopened' },
       { id: 'app-only', title: 'Results only in the app', how: 'added' },
@@ -81,7 +84,10 @@ describe('diff of a fixture pair', () => {
     expect(r.stdout).toContain('Referral: -1 \u2192 +1 (+2)');
     // An emotion change shows both values on the map's -2..2 scale, never the difference alone.
     expect(r.stdout).not.toMatch(/\[emotion [+\u2212-]\d\]/);
-    expect(r.stdout).toContain('\u2714 closed slow-results "Results take three weeks" (removed from the map)');
+    expect(r.stdout).toContain('Gaps: 0 closed, 1 planned closure, 1 removed, 2 opened');
+    expect(r.stdout).toContain('\u25cc planned closure long-wait "Six-week wait for a slot" (closed on the future map)');
+    expect(r.stdout).toContain('- removed slow-results "Results take three weeks" (deleted from the map, not closed)');
+    expect(r.stdout).not.toContain('\u2714 closed');
   });
 
   it('markdown suits a pull-request comment', () => {
@@ -103,7 +109,9 @@ describe('diff of a fixture pair', () => {
     expect(results).toContain('<span class="badge">+ added</span>');
     expect(results).toContain('\u2190 moved from Scan');
     expect(html).toContain('<div class="tp removed"><span class="badge">\u2212 removed</span><span class="name">Appointment letter arrives</span>');
-    expect(html).toContain('\u2714 closed');
+    expect(html).toContain('\u25cc planned closure');
+    expect(html).toContain('\u2212 removed, not closed');
+    expect(html).not.toContain('\u2714 closed');
   });
 });
 
@@ -114,7 +122,15 @@ describe('diff of the knee-replacement current and future states', () => {
     expect(d.touchpoints.filter((t) => t.kind === 'added').map((t) => t.id)).toEqual(expect.arrayContaining(['knee-quiz', 'app-checkin']));
     expect(d.touchpoints.find((t) => t.id === 'control-visit')).toMatchObject({ kind: 'moved', oldStage: 'ongoing', newStage: 'lifestyle' });
     expect(d.touchpoints.find((t) => t.id === 'scheduling-call')!.emotionDelta).toBeGreaterThan(0);
-    expect(d.gapsClosed.map((g) => g.id)).toEqual(expect.arrayContaining(['long-holds', 'contact-hole']));
+    expect(d.gapsClosed).toEqual([]);
+    expect(d.gapsPlanned.map((g) => g.id)).toEqual(expect.arrayContaining(['long-holds', 'contact-hole']));
+    expect(d.gapsRemoved.map((g) => g.id)).toEqual(['class-timing']);
+    // The 290-day hole closes for all patients and for both segments.
+    expect(d.holes.map((h) => [h.segment?.id ?? 'all', h.how, h.old?.days])).toEqual([
+      ['all', 'closed', 290],
+      ['smartphone-users', 'closed', 290],
+      ['without-smartphone', 'closed', 290],
+    ]);
     for (const s of d.stageEmotion) expect(s.delta).toBeGreaterThanOrEqual(0);
   });
 });
@@ -173,5 +189,43 @@ describe('diff with git:REV:path', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('duplicate-id');
+  });
+});
+
+describe('an honest diff of gaps and contact holes', () => {
+  const base = {
+    journeymap: 1,
+    title: 'Rehab',
+    state: 'current',
+    milestones: [{ id: 'discharge', name: 'Discharge' }],
+    segments: [
+      { id: 'app', name: 'App users' },
+      { id: 'phone', name: 'Phone only' },
+    ],
+    stages: [{ id: 'home', name: 'Home', touchpoints: [{ id: 'visit', name: 'Visit', channel: 'in-person', initiator: 'service', timing: { at: '0d' } }, { id: 'review', name: 'Review', channel: 'in-person', initiator: 'service', timing: { at: '+6mo' } }] }],
+    gaps: [
+      { id: 'done', title: 'Fixed for good', stage: 'home', opportunity: 'x', status: 'open' },
+      { id: 'deleted', title: 'Deleted gap', stage: 'home', opportunity: 'x' },
+    ],
+    outreach: [{ id: 'checkin', name: 'Monthly check-in', stage: 'home', channel: 'mail', status: 'live', purpose: 'treatment', timing: { at: '+1mo', every: '1mo', until: '+5mo' } }],
+  };
+
+  it('on a current map: closed is closed, removed is removed, and a segment losing its check-ins opens a hole for it alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jm-diff-honest-'));
+    const after = structuredClone(base) as typeof base & { outreach: Record<string, unknown>[] };
+    after.gaps = [{ ...base.gaps[0], status: 'closed' }];
+    after.outreach = [{ ...base.outreach[0], segments: ['app'] }];
+    writeFileSync(join(dir, 'before.journey.yaml'), JSON.stringify(base));
+    writeFileSync(join(dir, 'after.journey.yaml'), JSON.stringify(after));
+    const d = diffJson('before.journey.yaml', 'after.journey.yaml', dir);
+    expect(d.gapsClosed).toEqual([{ id: 'done', title: 'Fixed for good', how: 'closed' }]);
+    expect(d.gapsPlanned).toEqual([]);
+    expect(d.gapsRemoved).toEqual([{ id: 'deleted', title: 'Deleted gap', how: 'removed' }]);
+    expect(d.holes).toMatchObject([{ segment: { id: 'phone', name: 'Phone only' }, how: 'opened', new: { days: 181 } }]);
+    const text = run(['diff', 'before.journey.yaml', 'after.journey.yaml'], { cwd: dir }).stdout;
+    expect(text).toContain('Gaps: 1 closed, 0 planned closures, 1 removed, 0 opened');
+    expect(text).toContain('\u2714 closed done "Fixed for good" (status closed)');
+    expect(text).toContain('Contact holes: 0 closed, 1 opened, 0 changed');
+    expect(text).toContain('! opened for Phone only: 181 days (6 months), from day of discharge to 6 months after discharge');
   });
 });

@@ -9,7 +9,7 @@ import { gitIdentity } from './helpers/snapshot.js';
 // Every example that --help and README.md show is run as written, from (a copy of) the repository root:
 // the examples of one help page or one README block in order, as a reader would type them.
 
-const commands = ['validate', 'build', 'init', 'serve', 'schema', 'analyze', 'diff', 'export', 'import'];
+const commands = ['validate', 'build', 'site', 'init', 'serve', 'schema', 'analyze', 'diff', 'schedule', 'export', 'import'];
 
 /** `  $ journeymap build x.journey.yaml      what it does` gives `journeymap build x.journey.yaml`. */
 function helpExamples(args: string[]): string[] {

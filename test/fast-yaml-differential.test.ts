@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFast } from '../dist/load/fast-yaml.js';
+import { SourceSpans, type Span } from '../dist/load/source-spans.js';
 import { documentArb, mutationsOf, nestingArb } from './helpers/yaml-corpus.mjs';
 import { compare, divergence, seedDocuments, suiteCases } from './helpers/yaml-differential.mjs';
 
@@ -71,6 +72,13 @@ describe('the differential check can fail', () => {
     expect(divergence('touchpoints: [symptom-search\u00a0]\n', trimming)).toMatch(/different values at \/touchpoints\/0/);
     expect(divergence('a: 1\n', () => ({ a: -0 }))).toMatch(/different values at \/a/);
     expect(divergence('a: 1\nb: 2\n', () => ({ b: 2, a: 1 }))).toMatch(/key "b" against "a"/);
+  });
+
+  it('names a span the fast path keeps in the wrong place', () => {
+    // Spans that leave the comment in a value, as a parser that forgot to cut it would.
+    const commentKeeping = (text: string, spans: SourceSpans) => parseFast(text, new Proxy(spans, { get: (target, name) => (name === 'set' ? (c: object, s: string, k: Span, v?: Span) => target.set(c, s, k, v && { start: v.start, end: text.indexOf('\n', v.start) }) : Reflect.get(target, name)) }));
+    expect(divergence('title: Knee   # the main map\n', commentKeeping)).toMatch(/different span at \/title \(7-28 against 7-11\)/);
+    expect(divergence('title: Knee\n', commentKeeping)).toBeUndefined();
   });
 
   it('finds such a parser out in the generated corpus', () => {

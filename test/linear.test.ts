@@ -110,9 +110,10 @@ describe('unresolved references', () => {
 describe('a file with more YAML items than the position-keeping parse can afford', () => {
   it('is refused with a located finding where it passes the limit, before its document is built', async () => {
     const { MAX_YAML_ITEMS } = await import('../dist/load/yaml-items.js');
-    // `tags: [a,a,...]`: one item per two characters, the densest YAML there is.
+    // `tags: [a,a,...]`: one item per two characters, the densest YAML there is. The title is left out:
+    // a missing property is a finding about the whole map, which only the position-keeping parse places.
     const tags = `tags: [${'a,'.repeat(MAX_YAML_ITEMS)}a]\n`;
-    const file = write('dense.journey.yaml', `${head}${tags}`);
+    const file = write('dense.journey.yaml', `${head.replace('title: Scale\n', 'subtitle: Scale\n')}${tags}`);
     const result = run(['validate', file, '--format', 'json']);
     expect([result.status, result.stderr]).toEqual([1, '']);
     const [finding] = JSON.parse(result.stdout).files[0].findings;
@@ -122,6 +123,16 @@ describe('a file with more YAML items than the position-keeping parse can afford
     const index = MAX_YAML_ITEMS + 1 - 31 - 1;
     const column = 'tags: ['.length + 2 * index + 1;
     expect([finding.column, tags[finding.column - 1]]).toEqual([column, 'a']);
+  });
+
+  it('gets its own findings when the fast parse places them all', async () => {
+    const { MAX_YAML_ITEMS } = await import('../dist/load/yaml-items.js');
+    const tags = `tags: [${'a,'.repeat(MAX_YAML_ITEMS)}a]\n`;
+    const result = run(['validate', write('dense-placed.journey.yaml', `${head}${tags}`), '--format', 'json']);
+    expect([result.status, result.stderr]).toEqual([1, '']);
+    const [finding] = JSON.parse(result.stdout).files[0].findings;
+    const last = MAX_YAML_ITEMS;
+    expect(finding).toMatchObject({ ruleId: 'invalid-value', line: 8, column: 'tags: ['.length + 2 * last + 1, message: `\`tags\` lists the same value twice (items ${last} and ${last + 1})` });
   });
 });
 
@@ -165,7 +176,7 @@ describe('docs/limits.md', () => {
     const { CYCLE_SHOWN } = await import('../dist/validate/semantic.js');
     const { PRINT_FLOOR_MS, PRINT_MS_PER_SHEET } = await import('../dist/render/print/pool.js');
     expect(doc).toContain(`| file size | ${MAX_FILE_BYTES / 1024 / 1024} MB (${n(MAX_FILE_BYTES)} bytes)`);
-    expect(doc).toContain(`in a map with findings | ${n(MAX_YAML_ITEMS)} |`);
+    expect(doc).toContain(`in a map the position-keeping parse reads | ${n(MAX_YAML_ITEMS)} |`);
     expect(doc).toContain(`| nesting of mappings and lists | ${MAX_DEPTH} levels |`);
     expect(doc).toContain(`| YAML aliases (\`*name\`) | ${MAX_ALIASES} |`);
     expect(doc).toContain(`| ${n(MAX_IMPLICIT_KEY)} characters |`);

@@ -67,16 +67,18 @@ describe('build --format pdf', () => {
     }
   });
 
-  it('prints a dense form of the map: the knee replacement on at most two A3 sheets, what is left out counted', () => {
+  it('prints a dense form of the map: the knee replacement on at most two A3 sheets and a notes sheet, what is left out counted there', () => {
     out = join(tmp, 'dense');
     const file = examples.find((f) => f.endsWith('/knee-replacement.journey.yaml'))!;
     const result = print([file, '--format', 'pdf,html', '--out-dir', out]);
     expect(result.status).toBe(0);
     expect(result.stderr).not.toMatch(/under 7 pt/);
     const pdf = join(out, 'knee-replacement.pdf');
-    expect(Number(pdfinfo(pdf).Pages)).toBeLessThanOrEqual(2);
+    const pages = Number(pdfinfo(pdf).Pages);
+    const notesPage = Array.from({ length: pages }, (_, i) => i + 1).find((n) => pdfText(pdf, n).startsWith('Notes'))!;
+    expect(notesPage).toBeLessThanOrEqual(3);
 
-    // Per stage at most two thoughts and three pain points are printed; the rest are counted on the sheet.
+    // Per stage at most two thoughts and three pain points are printed on the map; the rest are counted there.
     type Listed = { thoughts?: string[]; painPoints?: string[]; touchpoints?: { description?: string; thoughts?: string[]; painPoints?: string[] }[] };
     const map = parse(readFileSync(file, 'utf8')) as { stages: Listed[] };
     const text = pdfDrawnText(pdf);
@@ -84,16 +86,21 @@ describe('build --format pdf', () => {
       const hidden = map.stages
         .map((s) => (s[key]?.length ?? 0) + (s.touchpoints ?? []).reduce((n, t) => n + (t[key]?.length ?? 0), 0))
         .reduce((n, count) => n + Math.max(0, count - limit), 0);
-      const counted = [...text.matchAll(new RegExp(`\\+(\\d+) more ${noun}s? in the HTML`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
+      const counted = [...text.matchAll(new RegExp(`\\+(\\d+) more ${noun}s? on the notes sheet`, 'g'))].reduce((n, m) => n + Number(m[1]), 0);
       expect(counted, key).toBe(hidden);
     }
-    // The HTML built alongside is the full screen page: card descriptions, every thought.
+    expect(text).not.toContain('in the HTML');
+    // The HTML built alongside is the full screen page: card descriptions, every thought, no notes sheet.
     const html = readFileSync(join(out, 'knee-replacement.html'), 'utf8');
     expect(html).not.toContain('in the HTML');
+    expect(html).not.toContain('print-notes');
     expect(html).not.toMatch(/<body class="[^"]*density-print/);
     const description = map.stages.flatMap((s) => s.touchpoints ?? []).find((t) => t.description)!.description!;
     expect(html).toContain(description.slice(0, 30).replace(/&/g, '&amp;').replace(/'/g, '&#x27;'));
-    expect(text).not.toContain(squash(description));
+    // On paper the card's description is on the notes sheet, not on the map's sheets.
+    const mapText = Array.from({ length: notesPage - 1 }, (_, i) => pdfText(pdf, i + 1)).join(' ');
+    expect(mapText).not.toContain(squash(description));
+    expect(text).toContain(squash(description));
   });
 
   it('prints a map with a custom template, laid out and measured in the browser, its data: image loaded', () => {
@@ -143,11 +150,9 @@ describe('build --format pdf', () => {
     const last = pdfText(pdf, pages);
     expect(first).toContain('Phase AA');
     expect(first).not.toContain('Phase LL');
-    expect(first).toContain('continued on the next sheet');
     expect(first).toContain(`page 1 of ${pages}`);
     expect(last).toContain('Phase LL');
     expect(last).not.toContain('Phase AA');
-    expect(last).toContain('continued from the previous sheet');
     expect(last).toContain(`page ${pages} of ${pages}`);
     // Each sheet is numbered as the whole map is: stage 12's touchpoint is T12 there, not T1 again,
     // and the header says which stages the sheet holds.
@@ -181,7 +186,12 @@ describe('build --format pdf', () => {
       return file;
     });
     expect(print([...files, '--format', 'pdf']).status).toBe(0);
-    for (const file of files) expect(pdfinfo(file.replace('.journey.yaml', '.pdf')).Pages, file).toBe('1');
+    // One sheet of map; the cards' descriptions follow on a notes sheet.
+    for (const file of files) {
+      const pdf = file.replace('.journey.yaml', '.pdf');
+      expect(pdfinfo(pdf).Pages, file).toBe('2');
+      expect(pdfText(pdf, 2), file).toMatch(/^Notes /);
+    }
   });
 
   it('names the commit of a tracked map in the footer, marked when it has changes, and none for an untracked map', () => {
@@ -281,6 +291,7 @@ describe('print planning', () => {
     const { openLockedPage, loadHtml } = await import(join(root, 'dist/browser/lockdown.js'));
     const { measurePage, NARROW_WINDOW_PX } = await import(join(root, 'dist/render/print/measure.js'));
     const { pageMeasure, renderHtml } = await import(join(root, 'dist/render/html/index.js'));
+    const { withoutNotes } = await import(join(root, 'dist/render/print/combine.js'));
     const { loadValidMap } = await import(join(root, 'dist/api.js'));
     const { machineBrowser } = await import('./helpers/print.js');
     const session = await launchBrowser(await machineBrowser());
@@ -292,7 +303,8 @@ describe('print planning', () => {
         const map = await loadValidMap(join(root, 'examples', file));
         for (const theme of ['default', 'print', 'high-contrast']) {
           const options = { density: 'print', theme };
-          await loadHtml(page, renderHtml(map, options), 30_000);
+          // As printing measures it: the map without the notes sheet that follows it.
+          await loadHtml(page, withoutNotes(renderHtml(map, options)), 30_000);
           const laidOut = await measurePage(page);
           const modelled = pageMeasure(map, options);
           expect(modelled.bodyFontPx, `${file} ${theme}`).toBe(laidOut.bodyFontPx);

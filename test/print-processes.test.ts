@@ -86,7 +86,8 @@ describe('a failing map', () => {
     mkdirSync(out, { recursive: true });
     const result = print([knee, maternity, '--format', 'pdf,png', '--out-dir', out, '--timeout', '1']);
     expect(result.status).toBe(1);
-    expect(result.stderr.match(/^failed to print .+: timed out after 1 ms \(allow more with --timeout\) \(\d\/2\)$/gm)).toHaveLength(2);
+    expect(result.stderr.match(/^retry: .+ timed out after 1 ms .*printing it again on a fresh page$/gm)).toHaveLength(2);
+    expect(result.stderr.match(/^failed to print .+: timed out after 1 ms, and again on a fresh page \(allow more with --timeout\) \(\d\/2\)$/gm)).toHaveLength(2);
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('build --format html', () => {
     expect(text).toContain('G7 · at T18, T19');
     expect(html).toContain('<a class="tag sev-critical" href="#gap-G7">');
     expect(text).toMatch(/fixes G7/);
-    expect(text).toContain('CONTACT HOLE · 277 DAYS · G7');
+    expect(text).toContain('CONTACT HOLE · 10 MONTHS · G7');
     expect(text).toContain('DAY 0 · SURGERY');
     expect(text).toContain('9.4 mo');
     expect(text).toContain('Target ≤ 6 mo');

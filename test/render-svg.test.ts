@@ -54,7 +54,7 @@ describe('build --format svg', () => {
     expect(texts).toMatch(/fixes G7/);
     // Outreach on its time axis with milestones and the contact hole analyze finds.
     expect(texts).toContain('DAY 0 \u00b7 SURGERY');
-    expect(texts).toContain('CONTACT HOLE · 277 DAYS · G7');
+    expect(texts).toContain('CONTACT HOLE · 10 MONTHS · G7');
     expect(texts).toMatch(/C\d Pre-op education/);
     // Metrics with targets written as printed (<= becomes ≤).
     expect(texts).toContain('9.4 mo');

@@ -72,7 +72,7 @@ describe('validate: report formats', () => {
     expect(stylish.stdout.trim().split('\n').at(-1)).toBe('\u2716 250 problems (250 errors, 0 warnings); 1 of 1 map invalid');
     // The frame of the last finding shown, from the line index: its line, and the lines either side, without the CR.
     const line = readFileSync(join(root, knee), 'utf8').split('\n').length + 199;
-    expect(stylish.stdout).toContain(`  ${line - 1} | extra198: 1\n> ${line} | extra199: 1\n      | ^^^^^^^^\n  ${line + 1} | extra200: 1\n`);
+    expect(stylish.stdout).toContain(`  ${line - 1} | extra198: 1\n> ${line} | extra199: 1\n${' '.repeat(String(line).length + 3)}| ^^^^^^^^\n  ${line + 1} | extra200: 1\n`);
     const github = run(['validate', file, '--format', 'github']).stdout.trim().split('\n');
     expect(github.filter((l) => l.startsWith('::error '))).toHaveLength(200);
     expect(github.at(-1)).toMatch(/^::notice file=.*many\.journey\.yaml,title=journeymap::\u2026 and 50 more; use --format json for all$/);

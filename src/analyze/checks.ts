@@ -3,7 +3,7 @@ import type { JourneyModel } from '../model/types.js';
 import type { JourneyMap } from '../types/journeymap.js';
 import type { DataPath } from '../validate/finding.js';
 import { plural } from '../words.js';
-import type { ContactAnalysis } from './contact.js';
+import type { ContactAnalysis, ContactHole, SegmentHoles } from './contact.js';
 import { channelName, type Coverage } from './coverage.js';
 import type { AnalyzeRuleId, AnalyzeThresholds } from './rules.js';
 
@@ -110,18 +110,23 @@ export function gapFindings(map: JourneyMap): RawAnalyzeFinding[] {
   return out;
 }
 
+/**
+ * One finding per hole of all patients, and one per segment hole the all-patients view hides (a hole
+ * every patient has is reported once, not once per segment).
+ */
 export function contactFindings(contact: ContactAnalysis, thresholds: AnalyzeThresholds): RawAnalyzeFinding[] {
-  return contact.holes.map((hole) => {
+  const finding = (hole: ContactHole, segment?: SegmentHoles): RawAnalyzeFinding => {
     const { next, previous, gap } = hole;
     const around = next ? `; the next is "${next.name}"` : previous ? `; the last is "${previous.name}"` : '';
     const recorded = gap ? `; gap ${gap.ref} "${gap.title}" is about it` : '';
     const anchor = next ?? previous;
     return {
       ruleId: 'contact-hole',
-      message: `${describeHole(hole)} (limit ${plural(thresholds.contactHoleDays, 'day')})${around}${recorded}`,
+      message: `${describeHole(hole, segment)} (limit ${plural(thresholds.contactHoleDays, 'day')})${around}${recorded}`,
       path: anchor ? anchor.path : ['stages', contact.afterCareStage?.index ?? 0],
     };
-  });
+  };
+  return [...contact.holes.map((h) => finding(h)), ...contact.segments.flatMap((s) => s.hidden.map((h) => finding(h, s)))];
 }
 
 export function gapSummary(map: JourneyMap): GapSummary {

@@ -7,6 +7,7 @@ import { formatPath } from '../validate/finding.js';
 import { consentFindings, contactFindings, coverageFindings, emotionCurve, gapFindings, gapSummary, lowPointFindings, type EmotionPoint, type GapSummary, type RawAnalyzeFinding } from './checks.js';
 import { contactReport, type ContactAnalysis } from './contact.js';
 import { coverageOf, type Coverage } from './coverage.js';
+import { outreachFindings } from './outreach-rules.js';
 import { ruleSetting, type AnalyzeOptions, type AnalyzeSeverity, type AnalyzeThresholds } from './rules.js';
 
 export { analyzeRules, defaultThresholds, type AnalyzeOptions, type AnalyzeThresholds, type AnalyzeRuleSettings } from './rules.js';
@@ -51,6 +52,7 @@ export function analyzeMap(map: JourneyMap, file: string, text: string | undefin
     ...coverageFindings(map, coverage),
     ...contactFindings(contact, thresholds),
     ...consentFindings(map, thresholds),
+    ...outreachFindings(model, thresholds),
     ...gapFindings(map),
   ];
   const locate = locator(text);

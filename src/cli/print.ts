@@ -18,6 +18,7 @@ export async function printWithProgress(jobs: PrintJob[], options: PrintOptions,
   const onEvent = (event: PrintEvent) => {
     if (event.type === 'browser') progress.line(`started ${event.version} from ${event.path} (${event.source})`);
     else if (event.type === 'start') progress.started(name(event.file));
+    else if (event.type === 'retry') progress.line(`retry: ${name(event.file)} ${event.message}; printing it again on a fresh page`);
     else if (event.type === 'printed') {
       for (const note of event.notes) progress.line(`note: ${note}`);
       progress.done(name(event.file), `printed ${event.outputs.join(', ')}`);

@@ -1,4 +1,6 @@
+import type { Thresholds } from '../model/thresholds.js';
 import type { Gap, JourneyMap, Outreach, Stage, Touchpoint } from '../types/journeymap.js';
+import { diffHoles, type HoleChange } from './holes.js';
 
 export interface FieldChange {
   field: string;
@@ -35,10 +37,15 @@ export interface StageEmotion {
   delta?: number;
 }
 
+/**
+ * What happened to a gap, counted apart: `closed` (its status became closed), `planned` (closed on a
+ * future map: a planned closure, not a done one), `removed` (deleted from the map, which closes nothing),
+ * `added` and `reopened`.
+ */
 export interface GapEvent {
   id: string;
   title: string;
-  how: 'removed' | 'status' | 'added' | 'reopened';
+  how: 'closed' | 'planned' | 'removed' | 'added' | 'reopened';
 }
 
 export interface MapDiff {
@@ -51,8 +58,15 @@ export interface MapDiff {
   gaps: ItemChange<Gap>[];
   outreach: ItemChange<Outreach>[];
   stageEmotion: StageEmotion[];
+  /** Gaps whose status became closed on a current map. */
   gapsClosed: GapEvent[];
+  /** Gaps whose status became closed on a future map: planned closures. */
+  gapsPlanned: GapEvent[];
+  /** Gaps deleted from the new version: removed, not closed. */
+  gapsRemoved: GapEvent[];
   gapsOpened: GapEvent[];
+  /** Contact holes opened, closed or changed, for all patients and per segment. */
+  holes: HoleChange[];
 }
 
 const META_FIELDS = ['title', 'subtitle', 'kind', 'description', 'state', 'status', 'version', 'owner', 'date', 'tags', 'sources', 'confidentiality'] as const;
@@ -97,7 +111,7 @@ function average(values: number[]): number | undefined {
 }
 
 /** Compares two versions of a map, matching stages, touchpoints, gaps and outreach by id. */
-export function diffMaps(oldMap: JourneyMap, newMap: JourneyMap, files: { old: string; new: string }): MapDiff {
+export function diffMaps(oldMap: JourneyMap, newMap: JourneyMap, files: { old: string; new: string }, options: { thresholds?: Partial<Thresholds> } = {}): MapDiff {
   const commonOld = oldMap.stages.map((s) => s.id).filter((id) => newMap.stages.some((s) => s.id === id));
   const commonNew = newMap.stages.map((s) => s.id).filter((id) => commonOld.includes(id));
   const stages = matchById(oldMap.stages, newMap.stages).map(({ id, old, new: now }) => {
@@ -138,11 +152,14 @@ export function diffMaps(oldMap: JourneyMap, newMap: JourneyMap, files: { old: s
   });
 
   const isClosed = (g: Gap | undefined) => g?.status === 'closed';
+  const future = newMap.state === 'future';
   const gapsClosed: GapEvent[] = [];
+  const gapsPlanned: GapEvent[] = [];
+  const gapsRemoved: GapEvent[] = [];
   const gapsOpened: GapEvent[] = [];
   for (const g of gaps) {
-    if (g.old && !g.new && !isClosed(g.old)) gapsClosed.push({ id: g.id, title: g.name, how: 'removed' });
-    else if (g.old && g.new && !isClosed(g.old) && isClosed(g.new)) gapsClosed.push({ id: g.id, title: g.name, how: 'status' });
+    if (g.old && !g.new && !isClosed(g.old)) gapsRemoved.push({ id: g.id, title: g.name, how: 'removed' });
+    else if (g.old && g.new && !isClosed(g.old) && isClosed(g.new)) (future ? gapsPlanned : gapsClosed).push({ id: g.id, title: g.name, how: future ? 'planned' : 'closed' });
     else if (!g.old && g.new && !isClosed(g.new)) gapsOpened.push({ id: g.id, title: g.name, how: 'added' });
     else if (g.old && g.new && isClosed(g.old) && !isClosed(g.new)) gapsOpened.push({ id: g.id, title: g.name, how: 'reopened' });
   }
@@ -158,7 +175,10 @@ export function diffMaps(oldMap: JourneyMap, newMap: JourneyMap, files: { old: s
     outreach,
     stageEmotion,
     gapsClosed,
+    gapsPlanned,
+    gapsRemoved,
     gapsOpened,
+    holes: diffHoles(oldMap, newMap, options.thresholds),
   };
 }
 

@@ -1,18 +1,20 @@
 /**
  * A parser for the plain subset of YAML that journey maps are written in: block mappings and sequences,
- * single-line plain and quoted scalars, and single-line flow collections. It keeps no positions and
- * gives up (returns undefined) on anything outside that subset, or anything it is not sure about; the
+ * single-line plain and quoted scalars, and single-line flow collections. It keeps no positions, except
+ * the spans of keys and one-line values when asked (source-spans.ts), and gives up (returns undefined) on
+ * anything outside that subset, or anything it is not sure about; the
  * caller then uses the full parser. Within the subset it yields exactly what the full parse (parse.ts:
  * `yaml`, YAML 1.2, core schema) yields, or gives up: test/fast-yaml-differential.test.ts checks that on
  * the official YAML test suite, on a generated corpus of YAML's corners and on mutations of every example,
  * and `npm run fuzz` on millions more. Where YAML has a corner this parser is not sure of, it gives up.
  *
  * Why it exists: validating a repository of maps is dominated by parsing, and most maps are clean. This
- * parser is several times faster than a general one, so clean maps are cleared fast and only maps with
- * findings pay for the position-keeping parse.
+ * parser is several times faster than a general one, so clean maps are cleared fast, and maps whose
+ * findings it can place (most of them) never pay for the position-keeping parse.
  */
 
 import { MAX_DEPTH, MAX_IMPLICIT_KEY } from './limits.js';
+import type { SourceSpans, Span } from './source-spans.js';
 
 /** Thrown internally to abandon the fast parse. */
 class Unsupported extends Error {}
@@ -40,6 +42,10 @@ interface State {
   lineEnd: Int32Array;
   count: number;
   i: number;
+  /** Where keys and values lie, when the caller asks (only to locate findings: clean maps need none). */
+  spans?: SourceSpans;
+  /** The span of the value parseInline read last. */
+  inline?: Span;
 }
 
 /**
@@ -51,11 +57,12 @@ interface State {
  */
 const UNSURE_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
-export function parseFast(text: string): unknown {
+export function parseFast(text: string, spans?: SourceSpans): unknown {
   try {
     // Lone surrogates are not text: YAML has no way to hold them.
     if (UNSURE_CHARACTER.test(text) || !(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return undefined;
     const state = splitLines(text);
+    state.spans = spans;
     if (state.count === 0 || state.indent[0] !== 0 || isSeqItem(state, 0)) return undefined;
     const value = parseMap(state, 0, 1);
     return state.i === state.count ? value : undefined;
@@ -158,12 +165,20 @@ function parseMap(state: State, indent: number, depth: number): Record<string, u
     let restStart = keyEnd + 1;
     while (text.charCodeAt(restStart) === 32 && restStart < to) restStart++;
     state.i++;
-    out[key] = parseValueAfterKey(state, indent, i, restStart === to ? '' : text.slice(restStart, to), depth);
+    out[key] = parseValueAfterKey(state, indent, i, restStart, to, depth);
+    if (state.spans) state.spans.set(out, key, { start: from, end: keyEnd }, isInline(text, restStart, to) ? state.inline : undefined);
   }
   return out;
 }
 
-function parseValueAfterKey(state: State, indent: number, keyLine: number, rest: string, depth: number): unknown {
+/** Whether the value after a key is written on its line (parseInline reads it), not below it. */
+function isInline(text: string, restStart: number, to: number): boolean {
+  const c = restStart < to ? text.charCodeAt(restStart) : -1;
+  return c !== -1 && c !== 35 /* # */ && c !== 124 /* | */ && c !== 62 /* > */;
+}
+
+function parseValueAfterKey(state: State, indent: number, keyLine: number, restStart: number, to: number, depth: number): unknown {
+  const rest = restStart === to ? '' : state.text.slice(restStart, to);
   if (rest[0] === '|' || rest[0] === '>') {
     const block = /^([|>])(-?)(?: +#.*)?$/.exec(rest);
     if (!block) throw unsupported;
@@ -178,7 +193,7 @@ function parseValueAfterKey(state: State, indent: number, keyLine: number, rest:
   }
   // A scalar continued on more-indented lines is a multi-line scalar: left to the full parser.
   if (next >= 0 && state.indent[next] > indent) throw unsupported;
-  return parseInline(rest, depth);
+  return parseInline(state, restStart, to, depth);
 }
 
 function parseSeq(state: State, indent: number, depth: number): unknown[] {
@@ -206,7 +221,8 @@ function parseSeq(state: State, indent: number, depth: number): unknown[] {
     } else {
       state.i++;
       if (state.i < state.count && state.indent[state.i] > indent) throw unsupported;
-      out.push(parseInline(text.slice(restStart, to), depth));
+      out.push(parseInline(state, restStart, to, depth));
+      state.spans?.set(out, out.length - 1, undefined, state.inline);
     }
   }
   return out;
@@ -273,16 +289,29 @@ function leadingSpaces(line: string): number {
   return n;
 }
 
-/** A value written on the rest of a line, in a collection at `depth`: a quoted or plain scalar, or a flow collection. */
-function parseInline(text: string, depth: number): unknown {
+/**
+ * A value written on the rest of a line (`from` to `to` in the text), in a collection at `depth`: a quoted
+ * or plain scalar, or a flow collection. Its span goes to `state.inline` when spans are kept.
+ */
+function parseInline(state: State, from: number, to: number, depth: number): unknown {
+  const text = state.text.slice(from, to);
   const c = text[0];
   if (c === '"' || c === "'" || c === '[' || c === '{') {
-    const cursor = { text, p: 0 };
+    const cursor: Cursor = { text, p: 0, base: from, spans: state.spans };
     const value = parseFlowNode(cursor, depth + 1);
+    if (state.spans) state.inline = { start: from, end: from + cursor.p };
     expectLineEnd(cursor);
     return value;
   }
-  return plainScalar(text, false);
+  const value = plainScalar(text, false);
+  // A plain scalar's span ends where its text does, before a comment and the spaces ahead of it.
+  if (state.spans) state.inline = { start: from, end: from + plainLength(text) };
+  return value;
+}
+
+function plainLength(raw: string): number {
+  const comment = raw.indexOf(' #');
+  return comment < 0 ? raw.length : trimSpaces(raw.slice(0, comment)).length;
 }
 
 function expectLineEnd(cursor: Cursor): void {
@@ -293,6 +322,21 @@ function expectLineEnd(cursor: Cursor): void {
 interface Cursor {
   text: string;
   p: number;
+  /** Offset of `text` in the whole file, for spans. */
+  base: number;
+  spans?: SourceSpans;
+}
+
+/** Reads one item of a flow collection and, when spans are kept, records where it lies in the file. */
+function flowItem(cursor: Cursor, depth: number, container: object, segment: string | number): unknown {
+  const start = cursor.p;
+  const value = parseFlowNode(cursor, depth);
+  if (cursor.spans) {
+    let end = cursor.p;
+    while (end > start && cursor.text.charCodeAt(end - 1) === 32) end--;
+    cursor.spans.set(container, segment, undefined, { start: cursor.base + start, end: cursor.base + end });
+  }
+  return value;
 }
 
 /** A node in a flow collection (or a quoted scalar or flow collection on a block line), at `depth` if a collection. */
@@ -335,7 +379,7 @@ function flowSeq(cursor: Cursor, depth: number): unknown[] {
     return out;
   }
   for (;;) {
-    out.push(parseFlowNode(cursor, depth + 1));
+    out.push(flowItem(cursor, depth + 1, out, out.length));
     skipSpaces(cursor);
     const c = cursor.text[cursor.p++];
     if (c === ']') return out;
@@ -359,9 +403,11 @@ function flowMap(cursor: Cursor, depth: number): Record<string, unknown> {
     if (keyEnd < 0 || keyEnd - cursor.p >= MAX_IMPLICIT_KEY || cursor.text.charCodeAt(keyEnd + 1) !== 32) throw unsupported;
     const key = cursor.text.slice(cursor.p, keyEnd);
     if (Object.hasOwn(out, key) || key === '__proto__') throw unsupported;
+    const keyStart = cursor.p;
     cursor.p = keyEnd + 2;
     skipSpaces(cursor);
-    out[key] = parseFlowNode(cursor, depth + 1);
+    out[key] = flowItem(cursor, depth + 1, out, key);
+    cursor.spans?.setKey(out, key, { start: cursor.base + keyStart, end: cursor.base + keyEnd });
     skipSpaces(cursor);
     const c = cursor.text[cursor.p++];
     if (c === '}') return out;

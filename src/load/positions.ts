@@ -1,10 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath, RawFinding } from '../validate/finding.js';
+import type { SourceSpans, Span } from './source-spans.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span };
 
 /** Where a finding is, 1-based: the start and the end of the span it points at. */
 export interface Location {
@@ -54,6 +52,34 @@ export function locatePath(document: Document, path: DataPath, target: 'key' | '
       node = node.items[segment];
       if (node === undefined) return span;
       span = spanOf(node) ?? span;
+    } else {
+      return span;
+    }
+  }
+  return span;
+}
+
+/**
+ * locatePath for a map read by the fast parse: the same walk over the data and the spans that parse kept.
+ * Undefined when the span the walk ends on was not kept (a block collection, a block scalar, an empty value).
+ */
+export function locateInData(data: unknown, spans: SourceSpans, path: DataPath, target: 'key' | 'value' = 'value'): Span | undefined {
+  let node = data;
+  let span: Span | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (Array.isArray(node)) {
+      if (typeof segment !== 'number' || segment >= node.length) return span;
+      span = spans.get(node, segment)?.value;
+      node = node[segment];
+    } else if (node !== null && typeof node === 'object') {
+      const key = String(segment);
+      if (!Object.hasOwn(node, key)) return span;
+      const entry = spans.get(node, key);
+      if (last && target === 'key') return entry?.key;
+      span = entry?.value;
+      node = (node as Record<string, unknown>)[key];
     } else {
       return span;
     }

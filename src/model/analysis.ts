@@ -1,11 +1,9 @@
 import { plural } from '../words.js';
-import { dayInWords, inSentence } from './timing.js';
-import type { ResolvedTiming } from './milestones.js';
-import { SEVERITIES, type Contact, type ContactHole, type GapModel, type JourneyAnalysis, type LowPoint, type OutreachModel, type Span, type StageModel, type TouchpointModel } from './types.js';
+import { daysBetween, dateOfDay } from './calendar.js';
+import { contactsOf, reaches } from './contacts.js';
+import { dayInWords, inSentence, lengthInWords } from './timing.js';
+import { SEVERITIES, type Contact, type ContactHole, type GapModel, type JourneyAnalysis, type LowPoint, type OutreachModel, type SegmentAnalysis, type SegmentModel, type Span, type StageModel, type TouchpointModel } from './types.js';
 import type { Thresholds } from './thresholds.js';
-
-/** More repetitions than any real plan has (daily for 10 years): a bound, not a limit users meet. */
-const MAX_OCCURRENCES = 4000;
 
 /** The parts of a model the analysis reads. */
 interface Journey {
@@ -13,94 +11,76 @@ interface Journey {
   touchpoints: TouchpointModel[];
   gaps: GapModel[];
   outreach: OutreachModel[];
-  milestones: { name: string }[];
+  segments: SegmentModel[];
+  milestones: { name: string; day: number }[];
 }
 
 /**
- * The timeline, contact holes and low points of a map, from the run's thresholds. The map draws these
- * facts and `analyze` reports them; neither computes its own.
+ * The timeline, contact holes (of all patients and of each segment) and low points of a map, from the
+ * run's thresholds. The map draws these facts and `analyze` reports them; neither computes its own. What
+ * counts as contact is decided per item when the model is built (`model/contacts.ts`); docs/analysis.md
+ * says the rules one a line.
  */
 export function analyseJourney(journey: Journey, thresholds: Thresholds): JourneyAnalysis {
   const first = journey.milestones[0]?.name;
   const milestone = first === undefined ? undefined : inSentence(first);
-  const afterCare = journey.stages[afterCareIndex(journey.stages, thresholds)];
-  const contacts = contactsOf(journey.outreach);
+  const configured = thresholds.afterCareStage === undefined ? -1 : journey.stages.findIndex((s) => s.source.id === thresholds.afterCareStage);
+  const afterCare = configured >= 0 ? journey.stages[configured] : undefined;
+  const contacts = contactsOf(journey.outreach, journey.touchpoints);
   const { lowPoints, lowest } = feelings(journey, thresholds);
   const facts = { thresholds, milestone, afterCare, contacts, lowPoints, lowest };
-  if (milestone === undefined) return { ...facts, holes: [], skipped: 'the map declares no milestones, so its timing cannot be placed' };
-  const period = carePeriod(journey.stages.slice(afterCare?.index ?? 0));
-  if (!period) return { ...facts, holes: [], skipped: 'no touchpoint in the stages after care has timing' };
-  const holes = findHoles(period, contacts, thresholds.contactHoleDays).map((hole): ContactHole => {
-    const around = hole.next ?? hole.previous;
-    return {
-      ...hole,
-      words: `from ${dayInWords(hole.start, milestone)} to ${dayInWords(hole.end, milestone)}`,
-      gap: gapAbout(hole, journey.gaps),
-      stageIndex: around?.outreach.stageIndex ?? afterCare?.index ?? 0,
-    };
+  const none = (skipped: string): JourneyAnalysis => ({ ...facts, holes: [], segments: journey.segments.map((segment) => ({ segment, contacts: [], holes: [] })), skipped });
+  if (milestone === undefined) return none('the map declares no milestones, so its timing cannot be placed');
+  const period = analysedWindow(journey, contacts, afterCare);
+  if (!period) return none('no outreach or service-initiated touchpoint with timing counts as contact');
+  const holesFor = (seen: Contact[]): ContactHole[] =>
+    findHoles(period, seen, thresholds.contactHoleDays).map((hole) => {
+      const around = hole.next ?? hole.previous;
+      return {
+        ...hole,
+        words: `from ${dayInWords(hole.start, milestone)} to ${dayInWords(hole.end, milestone)}`,
+        gap: gapAbout(hole, journey.gaps),
+        stageIndex: around?.stageIndex ?? afterCare?.index ?? 0,
+      };
+    });
+  const segments: SegmentAnalysis[] = journey.segments.map((segment) => {
+    const own = contacts.filter((c) => reaches(c.kind === 'outreach' ? c.outreach : c.touchpoint, segment));
+    return { segment, contacts: own, holes: holesFor(own) };
   });
-  return { ...facts, period, holes };
-}
-
-/** The first stage after care: the one configured, else the first whose id or name says treatment, else mid-journey. */
-export function afterCareIndex(stages: StageModel[], thresholds: Thresholds): number {
-  if (thresholds.afterCareStage) {
-    const i = stages.findIndex((s) => s.source.id === thresholds.afterCareStage);
-    if (i >= 0) return i;
-  }
-  const named = stages.findIndex((s) => /treatment/i.test(s.source.id) || /treatment/i.test(s.source.name));
-  return named >= 0 ? named : Math.floor(stages.length / 2);
-}
-
-/** Whether an outreach item reaches the person. Every item does, today: a contact is a contact. */
-function isContact(_outreach: OutreachModel): boolean {
-  return true;
+  return { ...facts, period, holes: holesFor(contacts), segments };
 }
 
 /**
- * Every occurrence of a timing. A window without `every` counts as covering the whole window (a series
- * of reminders, or one contact somewhere in it: either way the person is in touch); with `every` it is
- * a moment repeated from its start until `until` (or the window's end).
+ * The window analysed: from the first contact (the service cannot be expected to reach someone it has not
+ * reached yet; with `afterCareStage` configured, no earlier than that stage's first timed touchpoint) to the
+ * last milestone-relative event: a milestone, a timed touchpoint or a counted outreach item, the end of its
+ * window included and a repeating one by its first occurrence, so a yearly newsletter until +3y does not
+ * stretch the window over years of yearly gaps.
  */
-export function occurrences(timing: ResolvedTiming): Span[] {
-  const step = timing.every;
-  if (!step || step <= 0) return [{ start: timing.start, end: timing.end }];
-  const last = timing.until ?? timing.end;
-  const out: Span[] = [];
-  for (let day = timing.start; day <= last + 1e-9 && out.length < MAX_OCCURRENCES; day += step) out.push({ start: day, end: day });
-  return out;
-}
-
-/** Every contact of the map in time order; ties keep the outreach's order. */
-function contactsOf(outreach: OutreachModel[]): Contact[] {
-  const contacts = outreach.filter((o) => o.timing && isContact(o)).flatMap((o) => occurrences(o.timing!).map((span) => ({ outreach: o, span })));
-  return contacts.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.outreach.source.id.localeCompare(b.outreach.source.id));
-}
-
-/**
- * The care period runs from the first to the last timed touchpoint of the stages after care; a repeating
- * touchpoint counts by its first occurrence, so a yearly newsletter until +3y does not stretch it to three years.
- */
-function carePeriod(stages: StageModel[]): Span | undefined {
-  let period: Span | undefined;
-  for (const t of stages.flatMap((s) => s.touchpoints)) {
-    if (!t.timing) continue;
-    period = period ? { start: Math.min(period.start, t.timing.start), end: Math.max(period.end, t.timing.end) } : { start: t.timing.start, end: t.timing.end };
+function analysedWindow(journey: Journey, contacts: Contact[], afterCare: StageModel | undefined): Span | undefined {
+  let start = contacts[0]?.span.start;
+  if (start === undefined) return undefined;
+  if (afterCare) {
+    const firstOfStage = Math.min(...journey.stages.slice(afterCare.index).flatMap((s) => s.touchpoints.map((t) => t.timing?.start ?? Infinity)));
+    if (Number.isFinite(firstOfStage)) start = Math.max(start, firstOfStage);
   }
-  return period;
+  let end = -Infinity;
+  for (const m of journey.milestones) end = Math.max(end, m.day);
+  for (const t of journey.touchpoints) if (t.timing) end = Math.max(end, t.timing.end);
+  for (const o of journey.outreach) if (o.contact.counts && o.timing) end = Math.max(end, o.timing.end);
+  return end > start ? { start, end } : undefined;
 }
 
 type Hole = Omit<ContactHole, 'words' | 'gap' | 'stageIndex'>;
 
-/** The stretches of `period` longer than `limit` days that no contact covers. */
+/** The stretches of `period` longer than `limit` whole calendar days that no contact falls in. */
 function findHoles(period: Span, contacts: Contact[], limit: number): Hole[] {
   const holes: Hole[] = [];
   let reached = period.start;
   let previous: Contact | undefined;
   const consider = (end: number, next: Contact | undefined) => {
-    // Whole days: a monthly contact (30.4 days on average) is not a hole at a 30-day threshold.
-    const days = Math.round(end - reached);
-    if (days > limit) holes.push({ start: reached, end, days, next, previous });
+    const days = daysBetween(dateOfDay(reached), dateOfDay(end));
+    if (days > limit) holes.push({ start: reached, end, days, length: lengthInWords(days), next, previous });
   };
   for (const c of contacts) {
     if (c.span.end < reached) {
@@ -139,6 +119,7 @@ function feelings(journey: Journey, thresholds: Thresholds): { lowPoints: LowPoi
 }
 
 /** A hole in one sentence, as the map's tooltip and `analyze`'s finding both say it. */
-export function describeHole(hole: Pick<ContactHole, 'days' | 'words'>): string {
-  return `${plural(hole.days, 'day')} with no outreach planned, ${hole.words}`;
+export function describeHole(hole: Pick<ContactHole, 'days' | 'length' | 'words'>, segment?: { name: string }): string {
+  const who = segment ? ` for ${segment.name}` : '';
+  return `${plural(hole.days, 'day')} (${hole.length}) with no contact${who}, ${hole.words}`;
 }

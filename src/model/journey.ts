@@ -1,9 +1,10 @@
 import type { Channel, JourneyMap, Metric, Persona, Timing } from '../types/journeymap.js';
 import { analyseJourney } from './analysis.js';
+import { outreachCount, touchpointCount } from './contacts.js';
 import { builtinChannels, isBuiltinChannel, type BuiltinChannelId } from './channels.js';
 import { resolveMilestones, resolveTiming } from './milestones.js';
 import { resolveThresholds, type Thresholds } from './thresholds.js';
-import type { GapModel, JourneyModel, OpportunityModel, OutreachModel, ResolvedChannel, StageModel, TouchpointModel } from './types.js';
+import type { GapModel, JourneyModel, OpportunityModel, OutreachModel, ResolvedChannel, SegmentModel, StageModel, TouchpointModel } from './types.js';
 
 export interface JourneyOptions {
   /** The run's thresholds over the defaults (configuration `analyze`, command line). */
@@ -26,6 +27,10 @@ export function buildJourney(map: JourneyMap, options: JourneyOptions = {}): Jou
   };
   const personas = map.personas ?? [];
   const personaById = new Map(personas.map((p) => [p.id, p]));
+  const segments: SegmentModel[] = (map.segments ?? []).map((source) => ({ id: source.id, name: source.name, source, personas: personas.filter((p) => p.segment === source.id) }));
+  const segmentById = new Map(segments.map((s) => [s.id, s]));
+  const segmentsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => segmentById.get(id)).filter((s): s is SegmentModel => s !== undefined);
+  const state = map.state ?? 'current';
   const milestones = resolveMilestones(map.milestones ?? []);
   const timing = (t: Timing | undefined) => (t ? resolveTiming(t, milestones) : undefined);
 
@@ -40,9 +45,12 @@ export function buildJourney(map: JourneyMap, options: JourneyOptions = {}): Jou
         source,
         channel: channel(source.channel),
         personas: (source.personas ?? []).map((id) => personaById.get(id)).filter((p): p is Persona => p !== undefined),
+        segments: segmentsOf(source.segments),
         gaps: [],
         timing: timing(source.timing),
+        contact: { counts: false, why: '' },
       };
+      model.contact = touchpointCount(model);
       touchpoints.push(model);
       return model;
     });
@@ -82,13 +90,16 @@ export function buildJourney(map: JourneyMap, options: JourneyOptions = {}): Jou
       channel: channel(item.channel),
       gaps: (item.gaps ?? []).map((id) => gapById.get(id)).filter((g): g is GapModel => g !== undefined),
       touchpoints: (item.touchpoints ?? []).map((id) => touchpointById.get(id)).filter((t): t is TouchpointModel => t !== undefined),
+      segments: segmentsOf(item.segments),
       timing: timing(item.timing),
+      contact: { counts: false, why: '' },
     };
+    model.contact = outreachCount(model, state);
     stages[stage].outreach.push(model);
     return model;
   });
-  const analysis = analyseJourney({ stages, touchpoints, gaps, outreach, milestones }, resolveThresholds(options.thresholds));
-  return { map, stages, touchpoints, gaps, opportunities, outreach, personas, milestones, channels: [...usedChannels.values()], analysis };
+  const analysis = analyseJourney({ stages, touchpoints, gaps, outreach, segments, milestones }, resolveThresholds(options.thresholds, map.thresholds));
+  return { map, stages, touchpoints, gaps, opportunities, outreach, personas, segments, milestones, channels: [...usedChannels.values()], analysis };
 }
 
 /** All metrics of a stage with where they come from: the stage itself, or one of its touchpoints. */

@@ -1,4 +1,5 @@
 import type { Milestone, Timing } from '../types/journeymap.js';
+import { DAY_ZERO, addOffset, dateOfDay, dayOf, expandTiming, placeMilestones, type ExpandedTiming } from './calendar.js';
 import { durationInWords, inSentence, offsetInDays, offsetInWords, offsetShort } from './timing.js';
 
 export interface ResolvedMilestone {
@@ -17,6 +18,8 @@ export interface ResolvedTiming {
   /** Days between repetitions and the day of the last one, when it repeats. */
   every?: number;
   until?: number;
+  /** The timing as written, for expanding it into occurrences (`occurrencesOf`). */
+  source: Timing;
   /** The timing in words: the map's own label, or generated (`6 weeks before surgery`). */
   words: string;
   /** A compact axis label relative to its milestone: `−6 wk`, `+1 d – +8 wk`. */
@@ -24,41 +27,12 @@ export interface ResolvedTiming {
 }
 
 /**
- * Places every milestone on one axis: day 0 is the first milestone that is not relative to another. Each
- * milestone is placed once, by a loop rather than recursion, so a chain of 20,000 milestones neither
- * repeats work nor overflows the stack.
+ * Places every milestone on one axis with the calendar engine: day 0 is the first milestone that is not
+ * relative to another, on `DAY_ZERO`; months and years move on the calendar from there.
  */
 export function resolveMilestones(milestones: Milestone[]): ResolvedMilestone[] {
-  const byId = new Map(milestones.map((m) => [m.id, m]));
-  const days = new Map<string, number>();
-  for (const m of milestones) {
-    if (days.has(m.id)) continue;
-    // Walk up the chain to a milestone already placed or one placed from nothing, then place it downwards.
-    const walk: Milestone[] = [];
-    const onWalk = new Set<string>();
-    let day: number | undefined;
-    for (let at = m; ; ) {
-      walk.push(at);
-      onWalk.add(at.id);
-      const parent = at.milestone === undefined ? undefined : byId.get(at.milestone);
-      // Validation rejects cycles; the guard keeps a library caller with an unvalidated map out of a loop.
-      if (parent === undefined || onWalk.has(parent.id)) break;
-      day = days.get(parent.id);
-      if (day !== undefined) break;
-      at = parent;
-    }
-    let k = walk.length - 1;
-    if (day === undefined) {
-      // The top of the chain is relative to nothing: it is day 0, whatever its own offset.
-      day = 0;
-      days.set(walk[k--].id, 0);
-    }
-    for (; k >= 0; k--) {
-      day += offsetInDays(walk[k].at ?? '0d') ?? 0;
-      days.set(walk[k].id, day);
-    }
-  }
-  return milestones.map((m) => ({ id: m.id, name: m.name, day: days.get(m.id)! }));
+  const dates = placeMilestones(milestones, new Map(), { anchor: DAY_ZERO });
+  return milestones.map((m) => ({ id: m.id, name: m.name, day: dayOf(dates.get(m.id) ?? DAY_ZERO) }));
 }
 
 /** Each resolved axis's milestones by id (the first of an id), so a timing finds its milestone in constant time. */
@@ -76,14 +50,11 @@ function milestoneById(milestones: ResolvedMilestone[], id: string): ResolvedMil
 
 export function resolveTiming(timing: Timing, milestones: ResolvedMilestone[]): ResolvedTiming | undefined {
   const milestone = timing.milestone === undefined ? milestones[0] : milestoneById(milestones, timing.milestone);
-  const base = milestone?.day ?? 0;
   const first = timing.at ?? timing.from;
-  const startOffset = first === undefined ? undefined : offsetInDays(first);
-  if (startOffset === undefined) return undefined;
-  const endOffset = timing.to === undefined ? startOffset : offsetInDays(timing.to) ?? startOffset;
+  if (first === undefined || offsetInDays(first) === undefined) return undefined;
+  const base = dateOfDay(milestone?.day ?? 0);
+  const expanded = expandOnAxis(timing, base);
   const name = milestone ? inSentence(milestone.name) : 'day 0';
-  const untilOffset = timing.until === undefined ? undefined : offsetInDays(timing.until);
-  const everyDays = timing.every === undefined ? undefined : offsetInDays(timing.every);
   let words = timing.label ?? (timing.at !== undefined ? offsetInWords(timing.at, name) : windowInWords(timing.from!, timing.to ?? timing.from!, name));
   let short = timing.at !== undefined ? offsetShort(timing.at) : `${offsetShort(timing.from!)} \u2013 ${offsetShort(timing.to ?? timing.from!)}`;
   if (timing.every !== undefined) {
@@ -93,13 +64,28 @@ export function resolveTiming(timing: Timing, milestones: ResolvedMilestone[]): 
   }
   return {
     milestone,
-    start: base + startOffset,
-    end: base + Math.max(endOffset, startOffset),
-    every: everyDays,
-    until: untilOffset === undefined ? undefined : base + untilOffset,
+    start: dayOf(expanded.start),
+    end: dayOf(expanded.end),
+    every: timing.every === undefined ? undefined : offsetInDays(timing.every),
+    until: timing.until === undefined || offsetInDays(timing.until) === undefined ? undefined : dayOf(addOffset(base, timing.until)),
+    source: timing,
     words,
     short,
   };
+}
+
+/** A timing expanded from its milestone's place on the axis. */
+function expandOnAxis(timing: Timing, base: Date): ExpandedTiming {
+  return expandTiming({ ...timing, milestone: undefined }, new Map([['', base]]), { defaultMilestone: '' }) as ExpandedTiming;
+}
+
+/**
+ * Every occurrence of a resolved timing, in days on the axis, by the calendar engine: one for a moment,
+ * one at the start of a window without `every`, one per repetition otherwise (month-end clamped).
+ */
+export function occurrencesOf(timing: ResolvedTiming): number[] {
+  const base = dateOfDay(timing.milestone?.day ?? 0);
+  return expandOnAxis(timing.source, base).occurrences.map(dayOf);
 }
 
 /** `-16w` to `-14w` as `14 to 16 weeks before surgery`; mixed units or sides stay explicit. */

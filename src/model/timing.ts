@@ -45,11 +45,21 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
+/**
+ * A length of time as a person would say it, from whole days: `9 days`, `9 weeks`, `7 months`, `2 years`.
+ * Under two weeks in days, under four months in weeks, under two years in months (of 30.4375 days), then
+ * in years. Contact holes, gap lengths and the axis all say lengths through this one function.
+ */
+export function lengthInWords(days: number): string {
+  const abs = Math.abs(days);
+  if (abs < 14) return plural(Math.round(abs), 'day');
+  if (abs < 120) return plural(Math.round(abs / 7), 'week');
+  if (abs < 730) return plural(Math.round(abs / 30.4375), 'month');
+  return plural(Math.round(abs / 365.25), 'year');
+}
+
 /** A day on the axis in words, relative to day 0's milestone: `8 weeks after surgery`, `day of surgery`. */
 export function dayInWords(day: number, milestone: string): string {
-  const abs = Math.abs(day);
-  if (abs < 0.5) return `day of ${milestone}`;
-  const side = day < 0 ? 'before' : 'after';
-  const unit = abs < 14 ? { n: Math.round(abs), w: 'day' } : abs < 120 ? { n: Math.round(abs / 7), w: 'week' } : { n: Math.round(abs / 30.4375), w: 'month' };
-  return `${plural(unit.n, unit.w)} ${side} ${milestone}`;
+  if (Math.abs(day) < 0.5) return `day of ${milestone}`;
+  return `${lengthInWords(day)} ${day < 0 ? 'before' : 'after'} ${milestone}`;
 }

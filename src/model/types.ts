@@ -1,4 +1,4 @@
-import type { Gap, JourneyMap, Outreach, Persona, Stage, Touchpoint } from '../types/journeymap.js';
+import type { Gap, JourneyMap, Outreach, Persona, Segment, Stage, Touchpoint } from '../types/journeymap.js';
 import type { BuiltinChannelId } from './channels.js';
 import type { ResolvedMilestone, ResolvedTiming } from './milestones.js';
 import type { Thresholds } from './thresholds.js';
@@ -13,6 +13,23 @@ export interface ResolvedChannel {
   icon: BuiltinChannelId;
 }
 
+/** A segment of the map's patients, with the personas that belong to it. */
+export interface SegmentModel {
+  id: string;
+  name: string;
+  source: Segment;
+  personas: Persona[];
+}
+
+/**
+ * Whether an item counts as contact when looking for contact holes, and why, in words a legend can show:
+ * `counts: live outreach`, `not counted: an idea, not running`, `not counted: started by the person`.
+ */
+export interface ContactCount {
+  counts: boolean;
+  why: string;
+}
+
 export interface TouchpointModel {
   /** `T1`, `T2`… in reading order across the map. */
   ref: string;
@@ -22,8 +39,12 @@ export interface TouchpointModel {
   channel: ResolvedChannel;
   /** Personas named on the touchpoint; empty when it applies to all of them. */
   personas: Persona[];
+  /** Segments named on the touchpoint; empty when it reaches all of them. */
+  segments: SegmentModel[];
   gaps: GapModel[];
   timing?: ResolvedTiming;
+  /** Whether it counts as contact: only when the service starts it (`initiator: service`) and it has timing. */
+  contact: ContactCount;
 }
 
 export interface GapModel {
@@ -52,7 +73,11 @@ export interface OutreachModel {
   channel: ResolvedChannel;
   gaps: GapModel[];
   touchpoints: TouchpointModel[];
+  /** Segments named on the item; empty when it reaches all of them. */
+  segments: SegmentModel[];
   timing?: ResolvedTiming;
+  /** Whether it counts as contact: by its status and the map's state, and only with timing. */
+  contact: ContactCount;
 }
 
 export interface StageModel {
@@ -76,6 +101,7 @@ export interface JourneyModel {
   opportunities: OpportunityModel[];
   outreach: OutreachModel[];
   personas: Persona[];
+  segments: SegmentModel[];
   milestones: ResolvedMilestone[];
   /** Channels in the order they are first used. */
   channels: ResolvedChannel[];
@@ -89,16 +115,15 @@ export interface Span {
   end: number;
 }
 
-/** One occurrence of an outreach item: a moment the service reaches the person. */
-export interface Contact {
-  outreach: OutreachModel;
-  span: Span;
-}
+/** One occurrence of an outreach item or of a touchpoint the service starts: a moment the service reaches the person. */
+export type Contact = { span: Span; stageIndex: number } & ({ kind: 'outreach'; outreach: OutreachModel } | { kind: 'touchpoint'; touchpoint: TouchpointModel });
 
-/** A stretch of the care period longer than the threshold with no contact. */
+/** A stretch of the analysed window longer than the threshold with no contact. */
 export interface ContactHole extends Span {
-  /** Its length in whole days, as the threshold counts them. */
+  /** Its length in whole calendar days, as the threshold counts them. */
   days: number;
+  /** Its length as a person says it: `9 weeks`, `7 months` (`lengthInWords`). */
+  length: string;
   /** The period in words: `from 8 weeks after surgery to 11 months after surgery`. */
   words: string;
   /** The contact that ends it, and the last one before it. */
@@ -106,8 +131,15 @@ export interface ContactHole extends Span {
   previous?: Contact;
   /** The gap that says it is about this period (its timing overlaps the hole), if one does. */
   gap?: GapModel;
-  /** The stage it is shown in: that of the contact ending it (or the last before it), else the first after care. */
+  /** The stage it is shown in: that of the contact ending it (or the last before it). */
   stageIndex: number;
+}
+
+/** The contacts and holes of one segment: what reaches all patients and what names the segment. */
+export interface SegmentAnalysis {
+  segment: SegmentModel;
+  contacts: Contact[];
+  holes: ContactHole[];
 }
 
 /** A touchpoint where the person feels at or below the low-emotion threshold. */
@@ -126,13 +158,19 @@ export interface JourneyAnalysis {
   thresholds: Thresholds;
   /** The first milestone, as named mid-sentence (`surgery`): day 0 of the time axis. */
   milestone?: string;
-  /** The first stage counted as after care. */
+  /** The stage the window starts in when the configuration names one (`afterCareStage`). */
   afterCare?: StageModel;
-  /** The care period: from the first to the last timed touchpoint of the stages after care. */
+  /**
+   * The window analysed: from the first contact to the last milestone-relative event (a timed touchpoint,
+   * counted outreach or a milestone; a repeating item by its first occurrence).
+   */
   period?: Span;
-  /** Every contact in time order. */
+  /** Every contact with all patients in time order. */
   contacts: Contact[];
+  /** The holes of all patients together: any contact to anyone closes them. */
   holes: ContactHole[];
+  /** Each declared segment's contacts and holes, in the order declared; empty for a map without segments. */
+  segments: SegmentAnalysis[];
   /** Why no holes could be looked for, when none could. */
   skipped?: string;
   /** In journey order. */

@@ -24,15 +24,15 @@ export interface MapSource extends LoadedMap {
 /**
  * Parses and checks a map held in memory; `file` names it in findings. The one way every command turns
  * text into a map: a clean map is recognised by the fast check, and any map with a finding (or YAML the
- * fast parser leaves alone) gets the full parser, which locates every finding.
+ * fast parser leaves alone) gets the full check, which locates every finding.
  */
 export async function loadMapFromText(source: string, file = '<input>', options: CheckOptions = {}): Promise<LoadedMap> {
   // Text read from a file is already normalised; text handed in by a library caller is made so here, once.
   const text = normalizeLineBreaks(source);
   const clean = quickCheck(text, options);
   if (clean) return { report: { file, findings: [] }, map: clean as unknown as JourneyMap };
-  const { checkThoroughly } = await import('../validate/check.js');
-  const { report, data } = checkThoroughly({ file, text }, options);
+  const { checkInFull } = await import('../validate/check.js');
+  const { report, data } = checkInFull({ file, text }, options);
   const valid = !report.findings.some((f) => f.severity === 'error');
   return valid && data ? { report, map: data as unknown as JourneyMap } : { report };
 }

@@ -68,7 +68,9 @@ export function resolveSettings(flags: Flags, loaded: LoadedConfig | undefined, 
     contactHoleDays: flags.contactHoleDays ?? analyze.contactHoleDays,
     lowEmotion: flags.lowEmotion ?? analyze.lowEmotion,
     afterCareStage: flags.afterCareStage ?? analyze.afterCareStage,
+    maxContactsPerWeek: analyze.maxContactsPerWeek,
   };
+  const typed = (['contactHoleDays', 'lowEmotion', 'afterCareStage'] as const).filter((key) => flags[key] !== undefined);
   return {
     formats: flags.formats ?? (config.formats ? [...config.formats] : DEFAULTS.formats),
     outDir: flags.outDir ?? path(config.outDir),
@@ -79,7 +81,7 @@ export function resolveSettings(flags: Flags, loaded: LoadedConfig | undefined, 
     scale: flags.scale ?? config.scale ?? DEFAULTS.scale,
     rules: config.rules && severities(config.rules),
     analyzeRules: analyze.rules && severities(analyze.rules),
-    thresholds: Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined)),
+    thresholds: { ...Object.fromEntries(Object.entries(thresholds).filter(([, v]) => v !== undefined)), ...(typed.length ? { commandLine: typed } : {}) },
   };
 }
 

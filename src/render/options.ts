@@ -17,4 +17,10 @@ export interface RenderOptions {
    * a few quotes per stage with a count of the rest. Defaults to `screen`.
    */
   density?: 'screen' | 'print';
+  /**
+   * Print only: the width in CSS px the page is laid out at on paper. Stage columns narrower than their
+   * share of it are widened to fill it, and the charts drawn at that width, so that a small map fills its
+   * sheet with charts of their own height rather than stretched ones.
+   */
+  printWidth?: number;
 }

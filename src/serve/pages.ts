@@ -3,12 +3,14 @@ import { plural } from '../words.js';
 
 /** The server's own URL space, out of the way of any map or file name (dot segments are never served). */
 export const EVENTS_PATH = '/.journeymap/events';
+/** Where the diff of a current/future pair is served: `/.journeymap/diff/<journey>.html`. */
+export const DIFF_PATH = '/.journeymap/diff/';
 
 /**
  * The live-reload client: reloads the page when the server says its map (or everything, `*`) changed.
- * The index reloads on any change. Only served pages carry it; built files stay script-free.
+ * The index and the diff pages reload on any change. Only served pages carry it; built files stay script-free.
  */
-const LIVE_RELOAD = `(()=>{const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.onmessage=(e)=>{if(e.data==='*'||e.data===location.pathname||location.pathname==='/')location.reload()}})();`;
+const LIVE_RELOAD = `(()=>{const s=new EventSource(${JSON.stringify(EVENTS_PATH)});s.onmessage=(e)=>{if(e.data==='*'||e.data===location.pathname||location.pathname==='/'||location.pathname.startsWith(${JSON.stringify(DIFF_PATH)}))location.reload()}})();`;
 const LIVE_RELOAD_HASH = `'sha256-${createHash('sha256').update(LIVE_RELOAD).digest('base64')}'`;
 
 export function escapeHtml(text: string): string {
@@ -23,7 +25,9 @@ export function injectLiveReload(html: string): string {
   const script = `<script>${LIVE_RELOAD}</script>`;
   const withPolicy = html.replace(/(<meta\s+http-equiv=["']?content-security-policy["']?\s+content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
     const directives = policy.split(';').map((d) => d.trim()).filter((d) => d && !/^(script-src|connect-src)\b/i.test(d));
-    return `${open}${[...directives, `script-src ${LIVE_RELOAD_HASH}`, "connect-src 'self'"].join('; ')}${close}`;
+    // A page's own scripts (the site index's register) stay allowed beside the reload script.
+    const own = /(?:^|;)\s*script-src\s+([^;]*)/i.exec(policy)?.[1].split(/\s+/).filter((s) => s && s !== "'none'") ?? [];
+    return `${open}${[...directives, `script-src ${[...own, LIVE_RELOAD_HASH].join(' ')}`, "connect-src 'self'"].join('; ')}${close}`;
   });
   const at = withPolicy.lastIndexOf('</body>');
   return at < 0 ? `${withPolicy}${script}` : `${withPolicy.slice(0, at)}${script}${withPolicy.slice(at)}`;

@@ -8,7 +8,7 @@ import type { Project } from '../project/index.js';
 import type { RenderOptions } from '../render/options.js';
 import { version } from '../version.js';
 import { templatesRevision, watchMaps, type MapWatcher } from '../watch/index.js';
-import { errorPage, EVENTS_PATH, indexPage, injectLiveReload, statusPage, type IndexEntry } from './pages.js';
+import { DIFF_PATH, errorPage, EVENTS_PATH, indexPage, injectLiveReload, statusPage } from './pages.js';
 import { insideServed, RefusedPath, requestSegments, servedFile, servedFolders } from './paths.js';
 
 export interface PreviewOptions {
@@ -28,6 +28,7 @@ export interface PreviewServer {
 }
 
 const MAP_FILE = /\.journey\.ya?ml$/i;
+const DIFF_URL = /^\/\.journeymap\/diff\/([a-z0-9]+(?:-[a-z0-9]+)*)\.html$/;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -94,26 +95,56 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     return { status: 200, type: TYPES['.html'], body: injectLiveReload(renderHtml(map, { ...render, sourceFile: file })) };
   };
 
+  /** The site's index (as `journeymap site` writes it), over the maps as saved now, with links into this server. */
   const index = async (): Promise<string> => {
+    const { buildMapView } = await import('../render/view/index.js');
+    const { siteIndexHtml, summarizeMap, invalidMap, pairJourneys } = await import('../site/page.js');
+    const { lastCommit } = await import('../site/build.js');
     let files: string[];
     try {
       files = await mapFiles();
     } catch (error) {
       return injectLiveReload(indexPage([], (error as Error).message));
     }
-    const entries: IndexEntry[] = [];
+    const maps = [];
+    const invalid = [];
     for (const file of files) {
-      const { report, map } = await project.load(file).catch(() => ({ report: { findings: [] }, map: undefined }));
-      const errors = report.findings.filter((f) => f.severity === 'error').length || (map ? 0 : 1);
-      entries.push({ file, url: urlOf(file), title: map?.title, errors, warnings: report.findings.length - errors });
+      const loaded = await project.load(file).catch((error: Error) => ({ report: { file, findings: [] }, map: undefined, problem: error.message }));
+      if (!loaded.map) {
+        invalid.push({ ...invalidMap(loaded.report), href: urlOf(file), ...('problem' in loaded ? { firstError: loaded.problem } : {}) });
+        continue;
+      }
+      const view = buildMapView(loaded.map, { thresholds: render.thresholds });
+      maps.push(summarizeMap(loaded.map, view, file, urlOf(file), await lastCommit(file, cwd)));
     }
-    return injectLiveReload(indexPage(entries));
+    const pairing = pairJourneys(maps, (journey) => `${DIFF_PATH}${journey}.html`);
+    return injectLiveReload(siteIndexHtml({ maps, invalid, pairing }, { theme: render.theme, version }));
+  };
+
+  /** The diff page of a current/future pair, as `journeymap site` writes it; undefined when there is no such pair. */
+  const diffPage = async (journey: string): Promise<string | undefined> => {
+    const sources = [];
+    for (const file of await mapFiles()) {
+      const loaded = await project.load(file);
+      if (loaded.map?.journey === journey) sources.push(loaded);
+    }
+    const current = sources.filter((m) => (m.map!.state ?? 'current') === 'current');
+    const future = sources.filter((m) => m.map!.state === 'future');
+    if (current.length !== 1 || future.length !== 1) return undefined;
+    const { diffMaps } = await import('../diff/compare.js');
+    const { diffHtml } = await import('../diff/format/html.js');
+    return injectLiveReload(diffHtml(diffMaps(current[0].map!, future[0].map!, { old: current[0].file, new: future[0].file }), { color: false, version }));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req.headers.host, host)) return send(res, 403, statusPage(403, 'This preview only answers requests addressed to it by its own host name.'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, statusPage(405, 'Only GET and HEAD are served.'), TYPES['.html'], { allow: 'GET, HEAD' });
     if (req.url === EVENTS_PATH) return openEvents(req, res, clients);
+    const diff = DIFF_URL.exec(req.url ?? '');
+    if (diff) {
+      const page = await diffPage(diff[1]);
+      return page === undefined ? send(res, 404, statusPage(404, 'No current/future pair has that journey key.')) : send(res, 200, page);
+    }
     let segments: string[];
     try {
       segments = requestSegments(req.url ?? '/');

@@ -54,7 +54,7 @@ export interface JourneymapConfig {
   /**
    * Paper size of PDF output.
    */
-  paper?: 'A4' | 'A3' | 'A2' | 'Letter' | 'Legal' | 'Tabloid';
+  paper?: 'A4' | 'A3' | 'A2' | 'A1' | 'A0' | 'Letter' | 'Legal' | 'Tabloid';
   /**
    * Page orientation of PDF output.
    */
@@ -197,7 +197,7 @@ export interface JourneymapConfig {
        */
       'single-stage-channel'?: 'off' | 'info' | 'warn' | 'error';
       /**
-       * In the stages after care, a period longer than the threshold with no outreach planned. Default: warn.
+       * A stretch longer than contactHoleDays with no contact (counted outreach, touchpoints the service starts), for all patients or for one segment. Default: warn.
        */
       'contact-hole'?: 'off' | 'info' | 'warn' | 'error';
       /**
@@ -216,17 +216,45 @@ export interface JourneymapConfig {
        * A gap with no opportunity: it says what is wrong but not what to do. Default: warn.
        */
       'gap-without-opportunity'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * An outreach item that does not say why the person is contacted (treatment, operations, payment, marketing, research). Default: warn.
+       */
+      'purpose-missing'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * Marketing sent under the healthcare exemption, which covers only calls and texts about care. Default: error.
+       */
+      'healthcare-exemption-purpose'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * Calls or texts under the healthcare exemption more often than 1 a day or 3 a week (FCC 2015). Default: error.
+       */
+      'healthcare-exemption-frequency'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * Marketing by text or automated call without express written consent, or by email without opt-in or an opt-out with an unsubscribe. Default: error.
+       */
+      'marketing-consent'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * More contacts to one segment in 7 days than maxContactsPerWeek. Default: warn.
+       */
+      'contact-frequency'?: 'off' | 'info' | 'warn' | 'error';
+      /**
+       * Text that looks like protected health information (phone, e-mail, MRN, SSN, date of birth; in outreach also persona names and CPT/ICD-10 codes). Default: warn.
+       */
+      'phi-in-text'?: 'off' | 'info' | 'warn' | 'error';
     };
     /**
      * A touchpoint at or below this emotion is a low point.
      */
     lowEmotion?: number;
     /**
-     * Longest stretch, in days, without planned outreach in the stages after care. `analyze` reports longer stretches and `build` draws the same ones as contact holes on the map's outreach lane.
+     * Longest stretch, in whole days, without contact that is not a contact hole. A map's own `thresholds.contactHoleDays` wins over this; --contact-hole-days wins over both. `analyze` reports longer stretches and `build` draws the same ones on the map's outreach lane.
      */
     contactHoleDays?: number;
     /**
-     * Id of the first stage after care; by default the first stage whose id or name says treatment, else the second half of the stages.
+     * Most contacts to one segment (or to all patients) in any 7 days before the contact-frequency rule speaks. A map's own `thresholds.maxContactsPerWeek` wins over this.
+     */
+    maxContactsPerWeek?: number;
+    /**
+     * Id of a stage before which the analysed window does not start (by default the window starts at the first contact).
      */
     afterCareStage?: string;
   };

@@ -35,6 +35,10 @@ export type Reference = string;
  */
 export type References = Reference[];
 /**
+ * Segments this touchpoint reaches (all patients when left out).
+ */
+export type References1 = Reference[];
+/**
  * What the person thinks here, in their words.
  */
 export type TextList3 = Text[];
@@ -49,15 +53,19 @@ export type Metrics1 = Metric[];
 /**
  * Touchpoints where the gap shows.
  */
-export type References1 = Reference[];
+export type References2 = Reference[];
+/**
+ * Segments this outreach reaches (all patients when left out).
+ */
+export type References3 = Reference[];
 /**
  * Gaps this contact helps to close.
  */
-export type References2 = Reference[];
+export type References4 = Reference[];
 /**
  * Touchpoints this contact leads to.
  */
-export type References3 = Reference[];
+export type References5 = Reference[];
 /**
  * Measures of the campaign.
  */
@@ -82,7 +90,7 @@ export type Id = string;
  * This interface was referenced by `JourneyMap`'s JSON-Schema
  * via the `definition` "references".
  */
-export type References4 = Reference[];
+export type References6 = Reference[];
 /**
  * A built-in channel (web, search, social, email, sms, phone, call-center, chat, mobile-app, portal, video, mail, print, in-person, referral) or the id of a channel declared under `channels`.
  *
@@ -155,6 +163,10 @@ export interface JourneyMap {
    */
   state?: 'current' | 'future';
   /**
+   * Id of the journey this map shows one state of. The current-state and future-state maps of one journey share it: `site` pairs them (by this key only, never by file name or title) and links the diff between them.
+   */
+  journey?: string;
+  /**
    * Where the map stands in its review cycle.
    */
   status?: 'draft' | 'review' | 'approved' | 'archived';
@@ -183,9 +195,30 @@ export interface JourneyMap {
    */
   confidentiality?: string;
   /**
+   * Language the map is written in, as a BCP 47 tag: the HTML page's and the PDF's language, for screen readers and hyphenation. Default: en.
+   */
+  lang?: string;
+  /**
    * The people whose journey this is. Touchpoints refer to them by id.
    */
   personas?: Persona[];
+  /**
+   * Where the analysis of this map draws its lines, over the configuration's (`analyze` in journeymap.config.yaml); the command line wins over both.
+   */
+  thresholds?: {
+    /**
+     * Longest stretch, in whole days, without contact that is not a contact hole.
+     */
+    contactHoleDays?: number;
+    /**
+     * Most contacts to one segment in any 7 days before the contact-frequency rule speaks.
+     */
+    maxContactsPerWeek?: number;
+  };
+  /**
+   * Groups of patients with their own cadence of contact (payer, age, risk, language, digital access). Contact holes are found for each segment; touchpoints and outreach name the segments they reach.
+   */
+  segments?: Segment[];
   /**
    * Fixed events of the journey that timing is measured from (surgery, discharge, account opening). The first one is day 0 unless it is itself placed relative to another.
    */
@@ -237,6 +270,34 @@ export interface Persona {
    * A single line of text.
    */
   quote?: string;
+  /**
+   * The segment this persona belongs to.
+   */
+  segment?: string;
+}
+/**
+ * A group of patients who get their own cadence of contact.
+ *
+ * This interface was referenced by `JourneyMap`'s JSON-Schema
+ * via the `definition` "segment".
+ */
+export interface Segment {
+  /**
+   * Segment id, referred to by personas, touchpoints and outreach.
+   */
+  id: string;
+  /**
+   * A single line of text.
+   */
+  name: string;
+  /**
+   * A single line of text.
+   */
+  description?: string;
+  /**
+   * Share of the map's patients in the segment, in percent.
+   */
+  share?: number;
 }
 /**
  * A fixed event of the journey that timing is measured from.
@@ -384,6 +445,10 @@ export interface Touchpoint {
    */
   actor?: string;
   /**
+   * Who starts the interaction: the service (a scheduled review visit, an automated reminder) or the person (a search, a call to the nurse line). Only touchpoints the service starts count as contact when looking for contact holes.
+   */
+  initiator?: 'service' | 'person';
+  /**
    * A single line of text.
    */
   owner?: string;
@@ -392,6 +457,7 @@ export interface Touchpoint {
    */
   emotion?: number;
   personas?: References;
+  segments?: References1;
   thoughts?: TextList3;
   painPoints?: TextList4;
   timing?: Timing;
@@ -453,7 +519,7 @@ export interface Gap {
    * The id of something declared elsewhere in the map.
    */
   stage: string;
-  touchpoints?: References1;
+  touchpoints?: References2;
   /**
    * How much the gap hurts the experience or the outcome.
    */
@@ -485,7 +551,7 @@ export interface Gap {
   status?: 'open' | 'planned' | 'in-progress' | 'closed';
 }
 /**
- * The period the gap is about, on the map's time axis. A contact hole (a stretch after care longer than the `analyze` threshold with no outreach) names the gap whose period overlaps it most; a gap without `timing` names no hole.
+ * The period the gap is about, on the map's time axis. A contact hole (a stretch longer than the threshold with no contact, docs/analysis.md) names the gap whose period overlaps it most; a gap without `timing` names no hole.
  */
 export interface Timing1 {
   /**
@@ -548,13 +614,18 @@ export interface Outreach {
    * A single line of text.
    */
   audience?: string;
+  segments?: References3;
   timing?: Timing2;
   /**
    * The consent basis for contacting the person this way (in the US, TCPA for texts and calls, CAN-SPAM for email).
    */
   consent?: 'express-written' | 'express' | 'opt-in' | 'opt-out' | 'healthcare-exemption' | 'transactional';
-  gaps?: References2;
-  touchpoints?: References3;
+  /**
+   * Why the person is contacted, in HIPAA's terms. The outreach rules read it: the healthcare exemption is not for marketing.
+   */
+  purpose?: 'treatment' | 'operations' | 'payment' | 'marketing' | 'research';
+  gaps?: References4;
+  touchpoints?: References5;
   /**
    * A single line of text.
    */

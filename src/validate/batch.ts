@@ -118,7 +118,7 @@ export class Checker {
 
   /** The position-keeping check, with every finding located. */
   checkInFull(source: Source): Verdict | Promise<Verdict> {
-    const full = (thorough: typeof import('./check.js')): Verdict => ({ kind: 'report', report: thorough.checkThoroughly(source, this.options).report });
+    const full = (thorough: typeof import('./check.js')): Verdict => ({ kind: 'report', report: thorough.checkInFull(source, this.options).report });
     if (this.thorough) return full(this.thorough);
     return import('./check.js').then((thorough) => full((this.thorough = thorough)));
   }

@@ -17,8 +17,8 @@ export interface CheckOptions {
 /**
  * Recognises a clean map cheaply: a parse that keeps no positions, the schema stopping at its first
  * error, the cross-reference checks. Returns the map's data when it has no finding at all, or undefined
- * when it has one (or uses YAML the fast parse leaves alone): such a map gets the full check, which
- * computes every finding and its position. This module loads neither the full YAML parser nor the
+ * when it has one (or uses YAML the fast parse leaves alone): such a map gets the full check
+ * (check.ts, checkInFull), which computes every finding and its position. This module loads neither the full YAML parser nor the
  * error-collecting validator, so threads that only clear clean maps start fast.
  */
 export function quickCheck(text: string, options: CheckOptions = {}): Record<string, unknown> | undefined {

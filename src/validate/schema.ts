@@ -139,7 +139,7 @@ function where(path: (string | number)[], data?: unknown): string {
   const last = path.at(-1);
   if (typeof last === 'number') {
     const list = String(path.at(-2));
-    const kinds: Record<string, string> = { stages: 'stage', touchpoints: 'touchpoint', gaps: 'gap', outreach: 'outreach item', personas: 'persona', channels: 'channel', milestones: 'milestone', metrics: 'metric' };
+    const kinds: Record<string, string> = { stages: 'stage', touchpoints: 'touchpoint', gaps: 'gap', outreach: 'outreach item', personas: 'persona', segments: 'segment', channels: 'channel', milestones: 'milestone', metrics: 'metric' };
     const id = (data as { id?: unknown } | undefined)?.id;
     if (list in kinds && typeof id === 'string' && id) return ` in ${kinds[list]} \`${id}\``;
     return ` in ${kinds[list] ?? 'item'} ${last + 1}${list in kinds ? '' : ` of \`${list}\``}`;

@@ -5,7 +5,7 @@ import { stageTimingFindings } from './stage-timing.js';
 import { closest } from './suggest.js';
 import { offsetInDays } from '../model/timing.js';
 
-type Kind = 'persona' | 'milestone' | 'channel' | 'stage' | 'touchpoint' | 'gap' | 'outreach item';
+type Kind = 'persona' | 'segment' | 'milestone' | 'channel' | 'stage' | 'touchpoint' | 'gap' | 'outreach item';
 interface Declared {
   kind: Kind;
   name: string;
@@ -49,6 +49,7 @@ export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boole
   };
 
   list(map.personas).forEach((p, i) => declare('persona', p, 'personas', i));
+  list(map.segments).forEach((g, i) => declare('segment', g, 'segments', i));
   list(map.milestones).forEach((m, i) => declare('milestone', m, 'milestones', i));
   list(map.channels).forEach((c, i) => {
     declare('channel', c, 'channels', i);
@@ -134,6 +135,9 @@ export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boole
     }
   };
 
+  list(map.personas).forEach((p, i) => {
+    if (isObj(p) && p.segment !== undefined) unresolved('segment', p.segment) && report(['personas', i, 'segment']);
+  });
   milestones.forEach((m, i) => {
     if (isObj(m) && m.milestone !== undefined) unresolved('milestone', m.milestone) && report(['milestones', i, 'milestone']);
   });
@@ -155,6 +159,7 @@ export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boole
       if (!isObj(t)) return;
       unresolved('channel', t.channel) && report(['stages', i, 'touchpoints', j, 'channel']);
       if (t.personas !== undefined) list(t.personas).forEach((p, k) => unresolved('persona', p) && report(['stages', i, 'touchpoints', j, 'personas', k]));
+      if (t.segments !== undefined) list(t.segments).forEach((g, k) => unresolved('segment', g) && report(['stages', i, 'touchpoints', j, 'segments', k]));
       if (t.timing !== undefined) checkTiming(t.timing, ['stages', i, 'touchpoints', j, 'timing']);
     });
   });
@@ -182,6 +187,7 @@ export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boole
     unresolved('channel', o.channel) && report([...path, 'channel']);
     list(o.gaps).forEach((g, k) => unresolved('gap', g) && report([...path, 'gaps', k]));
     list(o.touchpoints).forEach((t, k) => unresolved('touchpoint', t) && report([...path, 'touchpoints', k]));
+    list(o.segments).forEach((g, k) => unresolved('segment', g) && report([...path, 'segments', k]));
     checkTiming(o.timing, [...path, 'timing']);
   });
 

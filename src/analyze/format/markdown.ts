@@ -15,7 +15,7 @@ export function analyzeMarkdown(analyses: Analysis[], _options: AnalyzeFormatOpt
     out.push('', '### Channels by stage', '', `| Channel | ${a.coverage.stages.map((s) => mdEscape(abbreviate(s.name))).join(' | ')} |`, `|---|${a.coverage.stages.map(() => '---:').join('|')}|`);
     for (const r of a.coverage.channels) out.push(`| ${mdEscape(r.name)}${r.stages === 1 ? ' \\*' : ''} | ${r.cells.map((c) => (c.touchpoints + c.outreach ? String(c.touchpoints + c.outreach) : '')).join(' | ')} |`);
     if (a.coverage.channels.some((r) => r.stages === 1)) out.push('', '\\* in one stage only');
-    out.push('', '### Contact after care', '', mdEscape(contactLine(a)), '', '### Gaps', '', ...gapLines(a).map((l) => `- ${mdEscape(l)}`), '');
+    out.push('', '### Contact holes', '', mdEscape(contactLine(a)), '', '### Gaps', '', ...gapLines(a).map((l) => `- ${mdEscape(l)}`), '');
   }
   const n = countBySeverity(analyses);
   out.push(`**${n.error + n.warning + n.info} findings** (${n.error} errors, ${n.warning} warnings, ${n.info} info) in ${plural(analyses.length, 'map')}.`);

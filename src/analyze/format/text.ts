@@ -22,7 +22,7 @@ export function analyzeText(analyses: Analysis[], options: AnalyzeFormatOptions)
     if (a.findings.length === 0) out.push(c.green('no findings'));
     out.push('', c.bold('Channels by stage') + c.dim(' (touchpoints + outreach)'), ...matrix(a), '');
     if (a.coverage.personas.length) out.push(c.bold('Personas by stage') + c.dim(' (touchpoints)'), ...personaMatrix(a), '');
-    out.push(c.bold('Contact after care'), `  ${contactLine(a)}`, '');
+    out.push(c.bold('Contact holes'), `  ${contactLine(a)}`, '');
     out.push(c.bold('Gaps'), ...gapLines(a).map((l) => `  ${l}`), '');
   }
   const n = countBySeverity(analyses);
@@ -59,9 +59,11 @@ export function abbreviate(name: string): string {
 export function contactLine(a: Analysis): string {
   const { contact } = a;
   if (contact.skipped || !contact.period || !contact.milestone) return `not checked: ${contact.skipped ?? 'no timing'}`;
-  const period = `care period from ${dayInWords(contact.period.start, contact.milestone)} to ${dayInWords(contact.period.end, contact.milestone)}`;
-  const holes = contact.holes.length ? `${plural(contact.holes.length, 'stretch', 'stretches')} over ${a.thresholds.contactHoleDays} days without outreach` : `no stretch over ${a.thresholds.contactHoleDays} days without outreach`;
-  return `${period} (from stage "${contact.afterCareStage?.name}"): ${holes}`;
+  const period = `window from ${dayInWords(contact.period.start, contact.milestone)} to ${dayInWords(contact.period.end, contact.milestone)}`;
+  const from = contact.afterCareStage ? ` (from stage "${contact.afterCareStage.name}")` : '';
+  const count = (n: number) => (n ? `${plural(n, 'stretch', 'stretches')} over ${a.thresholds.contactHoleDays} days without contact` : `no stretch over ${a.thresholds.contactHoleDays} days without contact`);
+  const segments = contact.segments.map((s) => `; ${s.name}: ${count(s.holes.length)}`).join('');
+  return `${period}${from}: ${count(contact.holes.length)}${segments}`;
 }
 
 export function gapLines(a: Analysis): string[] {

@@ -6,6 +6,7 @@ import type { MapSource, Project } from '../../project/index.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../render/formats.js';
 import type { RenderOptions } from '../../render/options.js';
 import type { PrintJob, PrintOptions } from '../../render/print/index.js';
+import type { FitMode, PngMode } from '../../render/print/paper.js';
 import type { FileReport } from '../../validate/finding.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
@@ -24,6 +25,8 @@ export interface BuildCliOptions {
   browserPath?: string;
   timeout?: number;
   jobs?: number;
+  fit?: FitMode;
+  png?: PngMode;
   cache: boolean;
   watch?: boolean;
   color: boolean;
@@ -97,6 +100,8 @@ export function buildOptions(project: Project, cli: BuildCliOptions): BuildOptio
     browserPath: cli.browserPath,
     timeout: cli.timeout,
     jobs: cli.jobs,
+    fit: cli.fit,
+    png: cli.png,
     color: cli.color,
   };
 }
@@ -199,7 +204,7 @@ export async function buildMaps(project: Project, files: string[], options: Buil
 
 /** The options that change the bytes of an output (not where it goes, how many jobs, or the browser). */
 function cacheOptions(options: BuildOptions): Record<string, unknown> {
-  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale, thresholds: options.thresholds };
+  return { theme: options.theme, paper: options.paper, orientation: options.orientation, scale: options.scale, thresholds: options.thresholds, fit: options.fit, png: options.png };
 }
 
 /**

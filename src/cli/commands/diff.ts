@@ -21,7 +21,7 @@ export async function runDiff(command: Command, oldSpec: string, newSpec: string
     process.stderr.write(stylish(invalid, { color: options.color, version }));
     return ExitCode.invalid;
   }
-  const diff = diffMaps(before.map!, after.map!, { old: before.file, new: after.file });
+  const diff = diffMaps(before.map!, after.map!, { old: before.file, new: after.file }, { thresholds: project.settings.thresholds });
   process.stdout.write(diffFormatters[options.format](diff, { color: options.color, version }));
   return ExitCode.ok;
 }

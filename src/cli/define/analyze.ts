@@ -12,18 +12,21 @@ export default function define(program: Command): void {
     .addOption(new Option('-f, --format <name>', 'report format').choices(ANALYZE_FORMATS).default('text'))
     .option('--max-findings <n>', 'fail (exit 1) when more than n findings are warnings (info findings are advice and never count; an error always fails)', parseCount)
     .option('--contact-hole-days <n>', `longest stretch without an engagement opportunity the map tolerates (default: ${DEFAULTS.contactHoleDays})`, parseCount)
-    .option('--after-care-stage <id>', 'first stage counted as after care (default: the treatment stage, else mid-journey)')
+    .option('--after-care-stage <id>', 'stage before which the analysed window does not start (default: the window starts at the first contact)')
     .option('-c, --config <file>', 'configuration file (default: journeymap.config.yaml from here upward)')
     .addHelpText(
       'after',
       `
-Rules: unrecorded-low-point, stage-without-persona, single-stage-channel (info), contact-hole,
-consent-missing, consent-insufficient, gap-without-owner, gap-without-opportunity.
+Rules (docs/analysis.md): unrecorded-low-point, stage-without-persona, single-stage-channel (info),
+contact-hole, consent-missing, consent-insufficient, purpose-missing, healthcare-exemption-purpose,
+healthcare-exemption-frequency, marketing-consent, contact-frequency, phi-in-text, gap-without-owner,
+gap-without-opportunity.
 
 Examples:
   $ journeymap analyze examples/knee-replacement.journey.yaml
   $ journeymap analyze examples/*.journey.yaml --format markdown > analysis.md
   $ journeymap analyze examples/maternity.journey.yaml --format html > maternity-analysis.html
+  $ journeymap analyze examples/*.journey.yaml --format sarif > analyze.sarif
   $ journeymap analyze examples/knee-replacement-future.journey.yaml --max-findings 0   any warning fails
 
 Exit codes: 0 analysed (findings are advice), 1 an invalid map, a rule set to error, or more warning

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULTS } from '../../project/settings.js';
 import { OUTPUT_FORMATS } from '../../render/formats.js';
 import { THEMES } from '../../render/options.js';
-import { ORIENTATIONS, PAPERS } from '../../render/print/paper.js';
+import { FIT_MODES, ORIENTATIONS, PAPERS, PNG_MODES } from '../../render/print/paper.js';
 import { useColor } from '../output.js';
 import { parseCount, parseNumber } from './parse.js';
 
@@ -17,10 +17,12 @@ export default function define(program: Command): void {
     .option('--templates <dir>', 'folder of Handlebars partials that override the built-in ones')
     .addOption(new Option('--paper <size>', 'paper size for pdf').choices(PAPERS).default(DEFAULTS.paper))
     .addOption(new Option('--orientation <o>', 'page orientation for pdf').choices(ORIENTATIONS).default(DEFAULTS.orientation))
+    .addOption(new Option('--fit <mode>', 'pdf: auto keeps text at 7 pt or more over as few sheets as it can; sheet puts each map on one sheet (and says which paper keeps 7 pt when it cannot)').choices(FIT_MODES).default('auto'))
+    .addOption(new Option('--png <mode>', 'png: map, one picture of the whole map; sheet, one picture per printed sheet (name-1.png, name-2.png…)').choices(PNG_MODES).default('map'))
     .option('--scale <n>', 'pixel density of png output', parseNumber, DEFAULTS.scale)
     .option('--contact-hole-days <n>', `longest stretch without an engagement opportunity the map tolerates (default: ${DEFAULTS.contactHoleDays})`, parseCount)
     .option('--browser-path <path>', 'Chrome, Chromium or Edge to print with (pdf, png)')
-    .option('--timeout <ms>', 'time allowed to print one map, 0 for no limit (default: 60 s, or 1 s a sheet for a map of more sheets)', parseCount)
+    .option('--timeout <ms>', 'time allowed to print one map, 0 for no limit (default: 60 s, or 1 s a sheet for a map of more sheets); a map that runs out of time is tried once more on a fresh page, with the same time', parseCount)
     .option('-j, --jobs <n>', 'maps printed at once (default: the number of cores)', parseCount)
     .option('-w, --watch', 'rebuild when a map or template changes')
     .option('--no-cache', 'rebuild even when nothing changed (the cache is .journeymap-cache/, safe to delete)')

@@ -16,6 +16,7 @@ table.sides th { width: 50%; }
 .changed { background: #fffaeb; border-left: 4px solid var(--warn); } .changed .badge { color: var(--warn); }
 .moved { background: #eff4ff; border-left: 4px dashed var(--accent); } .moved .badge { color: var(--accent); }
 .empty { color: var(--muted); font-style: italic; font-size: 13px; }
+.tag-closed { color: var(--good); } .tag-opened { color: var(--bad); } th.change { width: 12%; }
 .up { color: var(--good); font-weight: 700; } .down { color: var(--bad); font-weight: 700; }
 `;
 
@@ -33,12 +34,18 @@ export function diffHtml(diff: MapDiff, options: DiffFormatOptions): string {
 <div class="card"><b>${tp.moved}</b>moved between stages</div>
 <div class="card"><b>${tp.changed}</b>touchpoints changed</div>
 <div class="card"><b>${diff.gapsClosed.length}</b>gaps closed</div>
+<div class="card"><b>${diff.gapsPlanned.length}</b>planned closures</div>
+<div class="card"><b>${diff.gapsRemoved.length}</b>gaps removed</div>
 <div class="card"><b>${diff.gapsOpened.length}</b>gaps opened</div>
+<div class="card"><b>${diff.holes.filter((h) => h.how === 'closed').length}</b>contact holes closed</div>
+<div class="card"><b>${diff.holes.filter((h) => h.how === 'opened').length}</b>contact holes opened</div>
 </div>
 ${diff.meta.length ? `<p><b>Map:</b> ${e(describeFields(diff.meta))}</p>` : ''}
 ${diff.stages.map((s) => stageBlock(diff, s.id)).join('\n')}
 <h2>Gaps</h2>
-${gapTable(diff)}`;
+${gapTable(diff)}
+<h2>Contact holes</h2>
+${holeList(diff)}`;
   return htmlPage(title, body, css);
 }
 
@@ -79,8 +86,8 @@ function stageBlock(diff: MapDiff, stageId: string): string {
   return `<section class="stage">
 <h3>${e(stage.name)}${badge}</h3>
 ${emotionLine}${fields}
-<table class="sides"><tr><th scope="col">Before</th><th scope="col">After</th></tr>
-${rows.join('\n') || '<tr><td class="empty">no touchpoints</td><td class="empty">no touchpoints</td></tr>'}
+<table class="sides"><thead><tr><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>${rows.join('\n') || '<tr><td class="empty">no touchpoints</td><td class="empty">no touchpoints</td></tr>'}</tbody>
 </table>
 </section>`;
 }
@@ -102,14 +109,39 @@ function gapCell(g: Gap | undefined): string {
   return `<b>${e(g.title)}</b><div class="sub">${e(g.severity ?? 'medium')} \u00b7 ${e(g.status ?? 'open')}${g.owner ? ` \u00b7 ${e(g.owner)}` : ''}</div>`;
 }
 
+/** Contact holes opened, closed or changed, per segment, in the words analyze uses. */
+function holeList(diff: MapDiff): string {
+  if (!diff.holes.length) return '<p>The contact holes are the same in both versions.</p>';
+  const hole = (h: { days: number; length: string; words: string }) => `${h.days} days (${h.length}), ${h.words}`;
+  const items = diff.holes.map((h) => {
+    const who = e(h.segment ? h.segment.name : 'all patients');
+    if (h.how === 'closed') return `<li class="added">\u2714 closed for ${who}: ${e(hole(h.old!))}</li>`;
+    if (h.how === 'opened') return `<li class="removed">! opened for ${who}: ${e(hole(h.new!))}</li>`;
+    return `<li class="changed">~ for ${who}: ${h.old!.days} \u2192 ${e(hole(h.new!))}</li>`;
+  });
+  return `<ul class="holes">${items.join('')}</ul>`;
+}
+
 function gapTable(diff: MapDiff): string {
   if (!diff.gaps.length) return '<p>Neither version records gaps.</p>';
   const closed = new Set(diff.gapsClosed.map((g) => g.id));
+  const planned = new Set(diff.gapsPlanned.map((g) => g.id));
+  const removed = new Set(diff.gapsRemoved.map((g) => g.id));
   const opened = new Set(diff.gapsOpened.map((g) => g.id));
   const rows = diff.gaps.map((g) => {
-    const tag = closed.has(g.id) ? '<span class="badge" style="color: var(--good)">\u2714 closed</span>' : opened.has(g.id) ? '<span class="badge" style="color: var(--bad)">! opened</span>' : g.kind === 'unchanged' ? '' : `<span class="badge">${LABEL[g.kind]}</span>`;
+    const tag = closed.has(g.id)
+      ? '<span class="badge tag-closed">\u2714 closed</span>'
+      : planned.has(g.id)
+        ? '<span class="badge">\u25cc planned closure</span>'
+        : removed.has(g.id)
+          ? '<span class="badge">\u2212 removed, not closed</span>'
+          : opened.has(g.id)
+            ? '<span class="badge tag-opened">! opened</span>'
+            : g.kind === 'unchanged'
+              ? ''
+              : `<span class="badge">${LABEL[g.kind]}</span>`;
     const cls = closed.has(g.id) ? 'added' : opened.has(g.id) ? 'removed' : g.kind === 'unchanged' ? '' : 'changed';
     return `<tr class="${cls}"><td>${tag}</td><td>${gapCell(g.old)}</td><td>${gapCell(g.new)}</td></tr>`;
   });
-  return `<table class="sides"><tr><th scope="col" style="width: 12%">Change</th><th scope="col">Before</th><th scope="col">After</th></tr>${rows.join('\n')}</table>`;
+  return `<table class="sides"><thead><tr><th scope="col" class="change">Change</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }

@@ -37,12 +37,29 @@ export function diffLines(diff: MapDiff, style: { id: (s: string) => string; tex
     const value = (n: number | undefined) => (n === undefined ? 'n/a' : emotionValue(n));
     out.push(`  ${style.text(s.name)}: ${value(s.old)} \u2192 ${value(s.new)}${s.delta !== undefined ? ` (${signed(s.delta)})` : ''}`);
   }
-  out.push(style.heading(`Gaps: ${diff.gapsClosed.length} closed, ${diff.gapsOpened.length} opened`));
-  for (const g of diff.gapsClosed) out.push(`  ${style.mark('added', '\u2714')} closed ${style.id(g.id)} ${style.text(`"${g.title}"`)}${g.how === 'removed' ? ' (removed from the map)' : ' (status closed)'}`);
+  out.push(style.heading(`Gaps: ${gapSummary(diff)}`));
+  for (const g of diff.gapsClosed) out.push(`  ${style.mark('added', '\u2714')} closed ${style.id(g.id)} ${style.text(`"${g.title}"`)} (status closed)`);
+  for (const g of diff.gapsPlanned) out.push(`  ${style.mark('moved', '\u25cc')} planned closure ${style.id(g.id)} ${style.text(`"${g.title}"`)} (closed on the future map)`);
+  for (const g of diff.gapsRemoved) out.push(`  ${style.mark('changed', '-')} removed ${style.id(g.id)} ${style.text(`"${g.title}"`)} (deleted from the map, not closed)`);
   for (const g of diff.gapsOpened) out.push(`  ${style.mark('removed', '!')} opened ${style.id(g.id)} ${style.text(`"${g.title}"`)}${g.how === 'reopened' ? ' (reopened)' : ''}`);
+  const holes = { opened: diff.holes.filter((h) => h.how === 'opened').length, closed: diff.holes.filter((h) => h.how === 'closed').length, changed: diff.holes.filter((h) => h.how === 'changed').length };
+  out.push(style.heading(`Contact holes: ${holes.closed} closed, ${holes.opened} opened, ${holes.changed} changed`));
+  for (const h of diff.holes) {
+    const who = h.segment ? h.segment.name : 'all patients';
+    const hole = (x: { days: number; length: string; words: string }) => `${x.days} days (${x.length}), ${x.words}`;
+    if (h.how === 'closed') out.push(`  ${style.mark('added', '\u2714')} closed for ${style.text(who)}: ${style.text(hole(h.old!))}`);
+    else if (h.how === 'opened') out.push(`  ${style.mark('removed', '!')} opened for ${style.text(who)}: ${style.text(hole(h.new!))}`);
+    else out.push(`  ${style.mark('changed', '~')} for ${style.text(who)}: ${h.old!.days} \u2192 ${style.text(hole(h.new!))}`);
+  }
   section('Gap changes', diff.gaps, (i) => (i.kind === 'changed' || i.kind === 'moved' ? `${i.kind === 'moved' ? ` ${stage(i.oldStage)} \u2192 ${stage(i.newStage)}` : ''}${i.fields.length ? `: ${style.text(describeFields(i.fields))}` : ''}` : i.kind === 'added' ? ` in ${stage(i.newStage)}` : ''));
   section('Outreach', diff.outreach, (i) => (i.kind === 'changed' || i.kind === 'moved' ? `${i.fields.length ? `: ${style.text(describeFields(i.fields))}` : ''}` : ''));
   return out;
+}
+
+/** The gap summary, each kind counted apart: `1 closed, 3 planned closures, 1 removed, 2 opened`. */
+export function gapSummary(diff: MapDiff): string {
+  const planned = diff.gapsPlanned.length;
+  return `${diff.gapsClosed.length} closed, ${planned} planned ${planned === 1 ? 'closure' : 'closures'}, ${diff.gapsRemoved.length} removed, ${diff.gapsOpened.length} opened`;
 }
 
 /** For people at a terminal. */

@@ -40,7 +40,7 @@ export function droppedByMermaid(map: JourneyMap): { kind: string; count: number
   const items = [...stages, ...touchpoints];
   const sum = (values: (readonly unknown[] | undefined)[]) => values.reduce((n, v) => n + (v?.length ?? 0), 0);
   const count = (values: unknown[]) => values.filter((v) => v !== undefined).length;
-  const mapDetails = (['status', 'version', 'owner', 'date', 'tags', 'sources', 'confidentiality'] as const).filter((k) => map[k] !== undefined).length;
+  const mapDetails = (['journey', 'status', 'version', 'owner', 'date', 'tags', 'sources', 'confidentiality'] as const).filter((k) => map[k] !== undefined).length;
   const rows: [string, string, number][] = [
     ['gap', 'gaps', map.gaps?.length ?? 0],
     ['outreach campaign', 'outreach campaigns', map.outreach?.length ?? 0],

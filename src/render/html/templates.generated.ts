@@ -4,8 +4,17 @@
 /* eslint-disable */
 export const precompiled: Record<string, object> = {
   "page": {"0":function(container,depth0,helpers,partials,data) {
-    return " density-print";
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"print-styles"),depth0,{"name":"print-styles","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
+    return " density-print";
+},"2":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -16,15 +25,6 @@ export const precompiled: Record<string, object> = {
   return "<col class=\"col-"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"index") : depth0), depth0))
     + "\">";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"touchpoints"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpoints") : stack1),{"name":"touchpoints","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -33,7 +33,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"emotion"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"emotion","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"touchpoints"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpoints") : stack1),{"name":"touchpoints","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -42,7 +42,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"thoughts"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"thoughts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"touchpoints"),depth0,{"name":"touchpoints","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -51,7 +51,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"pain-points"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"pain-points","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"emotion"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"emotion","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -60,7 +60,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"gaps"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"gaps","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"thoughts"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"thoughts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -69,7 +69,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"opportunities"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"opportunities","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"pain-points"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"pain-points","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -78,7 +78,7 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"outreach"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"outreach","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"gaps"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"gaps","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -87,7 +87,34 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"opportunities"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"opportunities","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"outreach"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"outreach","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
   return ((stack1 = container.invokePartial(lookupProperty(partials,"metrics"),((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"metrics","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"print-notes"),depth0,{"name":"print-notes","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -96,15 +123,18 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"journeymap\">\n<meta name=\"description\" content=\""
+  return "<!DOCTYPE html>\n<html lang=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"lang") : depth0), depth0))
+    + "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"journeymap\">\n<meta name=\"description\" content=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"summary") : depth0), depth0))
     + "\">\n<title>"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"documentTitle") : depth0), depth0))
     + "</title>\n<style>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"styles"),depth0,{"name":"styles","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "</style>\n</head>\n<body class=\"theme-"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"print") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":38}}})) != null ? stack1 : "")
+    + "\n</style>\n</head>\n<body class=\"theme-"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"theme") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"print") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":28},"end":{"line":13,"column":62}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"print") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":28},"end":{"line":14,"column":62}}})) != null ? stack1 : "")
     + "\">\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"icons"),depth0,{"name":"icons","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "<header class=\"map-header\">\n"
@@ -115,29 +145,32 @@ export const precompiled: Record<string, object> = {
     + ": "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"stageCount") : stack1), depth0))
     + " stages as columns, lanes as rows</caption>\n<colgroup><col class=\"gutter\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":30},"end":{"line":24,"column":83}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":30},"end":{"line":25,"column":83}}})) != null ? stack1 : "")
     + "</colgroup>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"stages"),depth0,{"name":"stages","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "<tbody>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"stage-details"),depth0,{"name":"stage-details","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpoints") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":28,"column":67}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpoints") : stack1),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":29,"column":67}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":29,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"touchpointsContinued") : stack1),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":30,"column":67}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":30,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"emotion") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":55}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":65}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"thoughts") : stack1),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":32,"column":58}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":32,"column":46}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"painPoints") : stack1),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":33,"column":65}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":33,"column":73}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"gaps") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":34,"column":46}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":34,"column":58}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"opportunities") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":73}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":36,"column":58}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"metrics") : stack1),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":37,"column":55}}})) != null ? stack1 : "")
     + "\n</tbody>\n</table>\n</section>\n</main>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"footer"),depth0,{"name":"footer","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "</body>\n</html>\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"notes") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":43,"column":44}}})) != null ? stack1 : "")
+    + "\n</body>\n</html>\n";
 },"usePartial":true,"useData":true},
   "emotion": {"0":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -289,8 +322,8 @@ export const precompiled: Record<string, object> = {
     + "</text>";
 },"13":function(container,depth0,helpers,partials,data) {
     return " faint";
-},"14":function(container,depth0,helpers,partials,data) {
-    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -305,13 +338,9 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"colour") : depth0), depth0))
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
-    + "</text><text x=\""
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"textX") : depth0), depth0))
-    + "\" y=\"23\" text-anchor=\""
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"anchor") : depth0), depth0))
-    + "\" class=\"lowest-name\">"
-    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
-    + "</text><line x1=\""
+    + "</text>"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":117},"end":{"line":14,"column":236}}})) != null ? stack1 : "")
+    + "<line x1=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" x2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
@@ -320,6 +349,23 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"leaderBottom") : depth0), depth0))
     + "\" class=\"leader\"/>";
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<text x=\""
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"textX") : depths[1]), depth0))
+    + "\" y=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
+    + "\" text-anchor=\""
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"anchor") : depths[1]), depth0))
+    + "\" class=\"lowest-name\">"
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
+    + "</text>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -363,7 +409,7 @@ export const precompiled: Record<string, object> = {
     + "\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"points") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":497}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"with","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":298}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,(depth0 != null ? lookupProperty(depth0,"lowest") : depth0),{"name":"with","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":330}}})) != null ? stack1 : "")
     + "\n</svg>\n</td>\n</tr>\n";
 },"useData":true,"useDepths":true},
   "footer": {"0":function(container,depth0,helpers,partials,data) {
@@ -830,9 +876,9 @@ export const precompiled: Record<string, object> = {
   return "<td class=\""
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"tinted") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":26},"end":{"line":3,"column":53}}})) != null ? stack1 : "")
     + "\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":4,"column":320}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":4,"column":344}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"more") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":5,"column":47}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"more") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":5,"column":47}}})) != null ? stack1 : "")
     + "\n</td>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return "tinted";
@@ -845,7 +891,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<dl class=\"metrics\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":40},"end":{"line":4,"column":308}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":40},"end":{"line":4,"column":332}}})) != null ? stack1 : "")
     + "</dl>";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -855,16 +901,20 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return "<div class=\"metric\"><dt>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"ref") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":79},"end":{"line":4,"column":130}}})) != null ? stack1 : "")
+  return "<div class=\"metric"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"wide") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":73},"end":{"line":4,"column":97}}})) != null ? stack1 : "")
+    + "\"><dt>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"ref") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":103},"end":{"line":4,"column":154}}})) != null ? stack1 : "")
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
     + "</dt><dd class=\"value\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"value") : depth0), depth0))
     + "</dd>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"target") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":175},"end":{"line":4,"column":230}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":230},"end":{"line":4,"column":293}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"target") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":199},"end":{"line":4,"column":254}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"source") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":254},"end":{"line":4,"column":317}}})) != null ? stack1 : "")
     + "</div>";
 },"4":function(container,depth0,helpers,partials,data) {
+    return " wide";
+},"5":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -875,7 +925,7 @@ export const precompiled: Record<string, object> = {
   return "<span class=\"ref\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"ref") : depth0), depth0))
     + "</span> ";
-},"5":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -886,7 +936,7 @@ export const precompiled: Record<string, object> = {
   return "<dd class=\"target\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"target") : depth0), depth0))
     + "</dd>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -897,7 +947,7 @@ export const precompiled: Record<string, object> = {
   return "<dd class=\"source\">Source: "
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"source") : depth0), depth0))
     + "</dd>";
-},"7":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1334,6 +1384,98 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":7,"column":9}}})) != null ? stack1 : "")
     + "</tr>\n";
 },"usePartial":true,"useData":true},
+  "print-notes": {"0":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " · "
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"sheet") : depth0), depth0));
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section class=\"notes-stage\">\n<h3>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"heading") : depth0), depth0))
+    + "</h3>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"lanes") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + "</section>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h4 class=\"caps\">"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"lane") : depth0), depth0))
+    + "</h4>\n<ul class=\"notes-list\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"entries") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":23},"end":{"line":8,"column":184}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"key") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":44},"end":{"line":8,"column":95}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"label") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":95},"end":{"line":8,"column":162}}})) != null ? stack1 : "")
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
+    + "</li>";
+},"4":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<span class=\"ref\">"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"key") : depth0), depth0))
+    + "</span> ";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<strong>"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"label") : depth0), depth0))
+    + "</strong>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"text") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":134},"end":{"line":8,"column":155}}})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
+    return ": ";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section class=\"print-notes\" aria-labelledby=\"print-notes-title\">\n<h2 id=\"print-notes-title\">Notes <span class=\"notes-for\">"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"sheet") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":66},"end":{"line":2,"column":98}}})) != null ? stack1 : "")
+    + "</span></h2>\n<p class=\"notes-hint\">In full: what the map's sheet shortens or leaves out, by stage and lane, keyed by the T, G, O and C numbers on the map.</p>\n<div class=\"notes-columns\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"notes") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + "</div>\n</section>\n";
+},"useData":true},
+  "print-styles": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    return "/* Print-dense page only (PDF, PNG): the notes sheet after the map, and print-only fixes. */\n.print-notes { break-before: page; font-size: 10.5px; color: var(--text); }\n.print-notes h2 { font-size: 16px; color: var(--ink); margin: 0 0 4px; }\n.print-notes .notes-for { font-weight: 400; color: var(--muted); font-size: 12px; margin-left: 8px; }\n.notes-hint { margin: 0 0 12px; color: var(--muted); }\n.notes-columns { column-width: 300px; column-gap: 24px; }\n.notes-stage { break-inside: auto; margin-bottom: 12px; }\n.notes-stage h3 { font-size: 12.5px; color: var(--ink); margin: 0 0 4px; border-bottom: 1px solid var(--rule); padding-bottom: 2px; break-after: avoid; }\n.notes-stage h4 { margin: 6px 0 2px; font-size: 10px; break-after: avoid; }\n.notes-list { list-style: none; margin: 0; padding: 0; }\n.notes-list li { margin: 0 0 3px; break-inside: avoid; }\n.notes-list .ref { font-weight: 700; color: var(--ink); margin-right: 2px; }\n/* Each further part of a map split by stage columns starts a sheet of its own. */\n.print-part { break-before: page; }\n/* A wrapped stage name hangs beside its number (\"05 Behavioral / Lifestyle Change\"), not under it: text\n   extraction then reads \"05 Behavioral\", where the name's second line under the number made \"05Behavioral\". */\n.density-print .stage-name { display: inline-flex; vertical-align: baseline; max-width: calc(100% - 28px); }\n/* A lane shorter than a sheet is never cut across two sheets, where its rest would have no label. */\n.density-print .lane-stage, .density-print .lane-emotion, .density-print .lane-thoughts, .density-print .lane-pain-points, .density-print .lane-gaps, .density-print .lane-opportunities, .density-print .lane-outreach, .density-print .lane-metrics { break-inside: avoid; }\n/* The rest of a touchpoint lane too tall for its sheet: a row of its own on the next sheet, labelled. */\n.density-print .lane-continued { break-before: page; }\n.density-print .hint.continued { font-style: italic; }\n";
+},"useData":true},
   "severity": {"0":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1618,10 +1760,10 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
     + "body:not(.density-print) .chart { width: 100%; height: auto; }\n.legend-outreach li { display: flex; align-items: center; gap: 6px; color: var(--ink); white-space: nowrap; }\n.look { width: 14px; height: 14px; fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.look-proposed .look { stroke-dasharray: 3 2.5; }\n.look-stopped { color: var(--muted); }\n.look-stopped .look { stroke: var(--muted); }\n.map-scroll { overflow: auto; max-height: 100vh; }\n.map { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
-    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: flex; gap: 8px; }\n.tp-body { flex: 1; min-width: 0; }\n.touchpoint .card-head { display: flex; justify-content: space-between; gap: 6px; align-items: baseline; }\n.well { flex: none; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .level-label { font-size: 10px; fill: var(--muted); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); font-style: italic; }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .axis.empty { stroke: var(--faint); stroke-width: 1.5; stroke-dasharray: 2 4; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .hole-words { font-size: 10px; font-style: italic; fill: var(--text); }\n.chart .o-period { font-size: 10px; fill: var(--muted); }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .o-milestone { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); }\n.chart .o-when, .chart .o-name { font-size: 10.5px; font-weight: 700; fill: var(--ink); }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .o-detail { font-size: 10px; fill: var(--muted); }\n.chart .o-status { font-size: 10px; font-style: italic; fill: var(--muted); }\n.chart .status-idea .dot, .chart .status-planned .dot { stroke-dasharray: 3 2.5; }\n.chart .muted .dot { stroke: var(--faint); }\n.chart .muted .dot-icon, .chart .muted .mark { stroke: var(--muted); stroke-width: 1.5; }\n.chart .muted .o-when, .chart .muted .o-name { fill: var(--muted); }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n/* The print-dense page (PDF, PNG): chevrons as inline SVG and no text halos, both slow to print. */\n.sheet { margin-left: auto; font-size: 10px; font-weight: 700; color: var(--ink); }\n.more { font-size: 10px; font-style: italic; color: var(--muted); }\n.density-print .stage-head::before { content: none; }\n.chevron { position: absolute; top: 8px; left: 2px; width: calc(100% - 4px); height: calc(100% - 16px); fill: var(--stage-fill); }\n/* Denser on paper: tighter lanes, long texts cut at a few lines with an ellipsis (the HTML has them whole). */\n.density-print th, .density-print td { padding: 8px 6px; }\n.density-print thead th { padding: 4px 0; }\n.density-print .stage-head { padding: 14px 16px 14px 20px; }\n.density-print .chevron { top: 4px; height: calc(100% - 8px); }\n.density-print .map-header { padding-bottom: 10px; gap: 8px 32px; }\n.density-print h1 { margin: 4px 0 8px; }\n.density-print .personas { margin-top: 6px; }\n.density-print main { margin-top: 8px; }\n.density-print .stage-description, .density-print .gap-description { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }\n.density-print .goal { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; }\n.density-print .card { padding: 6px 8px; }\n.density-print .cards { gap: 6px; }\n.density-print .meta { margin-top: 2px; }\n.density-print .tags { margin-top: 2px; }\n.density-print .gap .meta, .density-print .metric .source { display: none; }\n.density-print .gap, .density-print .opportunity { margin-bottom: 6px; }\n.density-print .quotes li, .density-print .pains li { margin-bottom: 4px; }\n.density-print .metrics { gap: 8px; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: relative; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  /* On paper the grid takes the page width; columns keep their proportions so the charts stay aligned. */\n  body > * { max-width: none; }\n  .map { width: 100%; }\n  .gutter { width: "
+    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: flex; gap: 8px; }\n.tp-body { flex: 1; min-width: 0; }\n.touchpoint .card-head { display: flex; justify-content: space-between; gap: 6px; align-items: baseline; }\n.well { flex: none; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .level-label { font-size: 10px; fill: var(--muted); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); font-style: italic; }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .axis.empty { stroke: var(--faint); stroke-width: 1.5; stroke-dasharray: 2 4; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .hole-words { font-size: 10px; font-style: italic; fill: var(--text); }\n.chart .o-period { font-size: 10px; fill: var(--muted); }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .o-milestone { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); }\n.chart .o-when, .chart .o-name { font-size: 10.5px; font-weight: 700; fill: var(--ink); }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .o-detail { font-size: 10px; fill: var(--muted); }\n.chart .o-status { font-size: 10px; font-style: italic; fill: var(--muted); }\n.chart .status-idea .dot, .chart .status-planned .dot { stroke-dasharray: 3 2.5; }\n.chart .muted .dot { stroke: var(--faint); }\n.chart .muted .dot-icon, .chart .muted .mark { stroke: var(--muted); stroke-width: 1.5; }\n.chart .muted .o-when, .chart .muted .o-name { fill: var(--muted); }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric.wide { grid-column: 1 / -1; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n/* The print-dense page (PDF, PNG): chevrons as inline SVG and no text halos, both slow to print. */\n.sheet { margin-left: auto; font-size: 10px; font-weight: 700; color: var(--ink); }\n.more { font-size: 10px; font-style: italic; color: var(--muted); }\n.density-print .stage-head::before { content: none; }\n.chevron { position: absolute; top: 8px; left: 2px; width: calc(100% - 4px); height: calc(100% - 16px); fill: var(--stage-fill); }\n/* Denser on paper: tighter lanes, long texts cut at a few lines with an ellipsis (the HTML has them whole). */\n.density-print th, .density-print td { padding: 8px 6px; }\n.density-print thead th { padding: 4px 0; }\n.density-print .stage-head { padding: 14px 16px 14px 20px; }\n.density-print .chevron { top: 4px; height: calc(100% - 8px); }\n.density-print .map-header { padding-bottom: 10px; gap: 8px 32px; }\n.density-print h1 { margin: 4px 0 8px; }\n.density-print .personas { margin-top: 6px; }\n.density-print main { margin-top: 8px; }\n.density-print .stage-description, .density-print .gap-description { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }\n.density-print .goal { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; }\n.density-print .card { padding: 6px 8px; }\n.density-print .cards { gap: 6px; }\n.density-print .meta { margin-top: 2px; }\n.density-print .tags { margin-top: 2px; }\n.density-print .metric .source { display: none; }\n.density-print .gap, .density-print .opportunity { margin-bottom: 6px; }\n.density-print .quotes li, .density-print .pains li { margin-bottom: 4px; }\n.density-print .metrics { gap: 8px; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: relative; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  /* On paper the grid takes the page width; columns keep their proportions so the charts stay aligned. */\n  body > * { max-width: none; }\n  .map { width: 100%; }\n  .gutter { width: "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"gutterPercent") : stack1), depth0))
     + "%; }\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":210,"column":0},"end":{"line":211,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":211,"column":0},"end":{"line":212,"column":9}}})) != null ? stack1 : "")
     + "  .chart { width: 100%; height: auto; }\n  .map-header { break-after: avoid; }\n  a { text-decoration: none; }\n}\n";
 },"useData":true},
   "thoughts": {"0":function(container,depth0,helpers,partials,data) {
@@ -1700,6 +1842,12 @@ export const precompiled: Record<string, object> = {
     + "</tr>\n";
 },"useData":true},
   "touchpoints": {"0":function(container,depth0,helpers,partials,data) {
+    return " lane-continued";
+},"1":function(container,depth0,helpers,partials,data) {
+    return "<span class=\"hint continued\">continued</span>";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "<span class=\"hint\">channel · what happens · who is involved</span>";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1708,13 +1856,13 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<td class=\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"tinted") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":26},"end":{"line":3,"column":53}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"tinted") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":26},"end":{"line":3,"column":53}}})) != null ? stack1 : "")
     + "\">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":18,"column":21}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":18,"column":21}}})) != null ? stack1 : "")
     + "\n</td>\n";
-},"1":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     return "tinted";
-},"2":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1725,9 +1873,9 @@ export const precompiled: Record<string, object> = {
   return "<ol class=\"cards cols-"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"cardColumns") : depth0), depth0))
     + "\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
     + "</ol>";
-},"3":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1736,7 +1884,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<li class=\"card touchpoint"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"flagged") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":41},"end":{"line":5,"column":83}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"flagged") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":41},"end":{"line":5,"column":83}}})) != null ? stack1 : "")
     + "\" id=\"tp-"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"id") : depth0), depth0))
     + "\">\n<span class=\"well\">"
@@ -1746,17 +1894,17 @@ export const precompiled: Record<string, object> = {
     + "</span><span class=\"ref\">"
     + alias3(alias2((depth0 != null ? lookupProperty(depth0,"ref") : depth0), depth0))
     + "</span></p>\n<p class=\"tp-name\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"link") : depth0),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":9,"column":19},"end":{"line":9,"column":85}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"link") : depth0),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":9,"column":19},"end":{"line":9,"column":85}}})) != null ? stack1 : "")
     + "</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"description") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":71}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"print")),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(12, data, 0),"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":86}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"print")),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":86}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"emotion") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":96}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"emotion") : depth0),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":96}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"gaps") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":15,"column":218}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"gaps") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":15,"column":218}}})) != null ? stack1 : "")
     + "\n</div>\n</li>\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1766,7 +1914,7 @@ export const precompiled: Record<string, object> = {
 
   return " flagged-"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"flagged") : depth0), depth0));
-},"5":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1779,7 +1927,7 @@ export const precompiled: Record<string, object> = {
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0))
     + "</a>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1788,7 +1936,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"name") : depth0), depth0));
-},"7":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1799,23 +1947,7 @@ export const precompiled: Record<string, object> = {
   return "<p class=\"tp-description\">"
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"description") : depth0), depth0))
     + "</p>";
-},"8":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"meta\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"personas") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":35},"end":{"line":11,"column":73}}})) != null ? stack1 : "")
-    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"actor") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"timing") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":82},"end":{"line":11,"column":136}}})) != null ? stack1 : "")
-    + "</p>\n";
-},"9":function(container,depth0,helpers,partials,data) {
-    return container.escapeExpression(container.lambda(depth0, depth0))
-    + " · ";
-},"10":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1823,11 +1955,20 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"actor") : depth0),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":96},"end":{"line":11,"column":119}}})) != null ? stack1 : "")
-    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"timing") : depth0), depth0));
-},"11":function(container,depth0,helpers,partials,data) {
-    return " · ";
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"printMeta") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":19},"end":{"line":11,"column":76}}})) != null ? stack1 : "")
+    + "\n";
 },"12":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"meta\">"
+    + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"printMeta") : depth0), depth0))
+    + "</p>";
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1836,15 +1977,15 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<p class=\"meta\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"personas") : depth0),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":86}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"personas") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":86}}})) != null ? stack1 : "")
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"actor") : depth0), depth0))
     + "</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"timing") : depth0),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":79}}})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"timing") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":79}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
     return "<span class=\"chip\">"
     + container.escapeExpression(container.lambda(depth0, depth0))
     + "</span> ";
-},"14":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1856,7 +1997,7 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = container.invokePartial(lookupProperty(partials,"icon"),"ui-clock",{"name":"icon","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"timing") : depth0), depth0))
     + "</p>";
-},"15":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1869,7 +2010,7 @@ export const precompiled: Record<string, object> = {
     + ", "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"emotion") : depth0)) != null ? lookupProperty(stack1,"word") : stack1), depth0))
     + "</p>";
-},"16":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1878,9 +2019,9 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<p class=\"tags\">"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"gaps") : depth0),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":35},"end":{"line":15,"column":207}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"gaps") : depth0),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":35},"end":{"line":15,"column":207}}})) != null ? stack1 : "")
     + "</p>";
-},"17":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1899,15 +2040,19 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"severity") : depth0)) != null ? lookupProperty(stack1,"word") : stack1), depth0))
     + " gap</span></a>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<tr class=\"lane lane-touchpoints\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Touchpoints</span><span class=\"hint\">channel · what happens · who is involved</span></th>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
+  return "<tr class=\"lane lane-touchpoints"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"continued") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":32},"end":{"line":1,"column":71}}})) != null ? stack1 : "")
+    + "\">\n<th scope=\"row\" class=\"lane-label\"><span class=\"caps\">Touchpoints</span>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"continued") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":2,"column":72},"end":{"line":2,"column":215}}})) != null ? stack1 : "")
+    + "</th>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"cells") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
     + "</tr>\n";
 },"usePartial":true,"useData":true},
 };

@@ -4,11 +4,12 @@ import { GRID, gridWidth, layoutColumns, touchpointXs, type Column } from '../la
 import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { hatchPath } from '../layout/hatch.js';
-import { wrap } from '../layout/text.js';
+import { measure, wrap } from '../layout/text.js';
 import { layoutTimeline, OUTREACH_HINT, type Label } from '../layout/timeline.js';
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
 import { chevronPoints, limitForPrint, printPersona } from './density.js';
+import { printNotes } from './print-notes.js';
 
 /** Length of text once HTML-escaped, as validators and tab titles count it. */
 const escapedLength = (s: string) => s.length + [...s].reduce((n, c) => n + ({ '&': 4, '<': 3, '>': 3, '"': 5, "'": 5, '`': 5, '=': 5 }[c] ?? 0), 0);
@@ -23,23 +24,30 @@ function shortTitle(title: string): string {
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
+/** The narrowest a metric's cell gets in the metrics grid (its `minmax(96px, 1fr)`). */
+const METRIC_CELL_PX = 96;
+
 const severityView = (s: Severity, word: string, palette: Palette) => ({ key: s, word, colour: palette.severity[s], ...severityShapes[s] });
 
 function emotionView(view: MapView, columns: Column[], palette: Palette, step: number) {
   if (!view.legend.emotions.length) return undefined;
   const left = columns[0].x;
   const xs = touchpointXs(view.stages, columns);
-  const chart = layoutEmotion(view.touchpoints, xs, view.lowest, palette, 34, step);
+  // The lowest point's words are never cut: each line past the first moves the curve down a line.
+  const voice = view.touchpoints.find((t) => t.ref === view.lowest)?.voice;
+  const voiceLines = voice ? wrap(voice, 220, TYPE.label).lines : [];
+  const extra = Math.max(0, voiceLines.length - 1) * 13;
+  const chart = layoutEmotion(view.touchpoints, xs, view.lowest, palette, 34 + extra, step);
   const width = columns[columns.length - 1].x + columns[columns.length - 1].width - left;
   const lowest = chart.lowest && {
     x: r(chart.lowest.x),
     y: r(chart.lowest.y!),
-    leaderTop: 30,
+    leaderTop: 30 + extra,
     leaderBottom: r(chart.lowest.y! - 11),
-    anchor: chart.lowest.x + 95 > width ? 'end' : chart.lowest.x - 95 < 0 ? 'start' : 'middle',
-    textX: r(chart.lowest.x + 95 > width ? chart.lowest.x - 14 : chart.lowest.x - 95 < 0 ? chart.lowest.x + 14 : chart.lowest.x),
+    anchor: chart.lowest.x + 110 > width ? 'end' : chart.lowest.x - 110 < 0 ? 'start' : 'middle',
+    textX: r(chart.lowest.x + 110 > width ? chart.lowest.x - 14 : chart.lowest.x - 110 < 0 ? chart.lowest.x + 14 : chart.lowest.x),
     label: `Lowest point \u00b7 ${chart.lowest.touchpoint.ref}`,
-    name: wrap(chart.lowest.touchpoint.voice, 190, TYPE.label, { maxLines: 1 }).lines[0],
+    name: voiceLines.map((text, k) => ({ text, y: 23 + k * 13 })),
     colour: palette.emotion[0],
   };
   return {
@@ -85,8 +93,8 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
       iconX: r(item.x - 7),
       iconY: axisY - 7,
       title: item.outreach.title,
-      status: item.outreach.status,
-      muted: item.outreach.status === 'paused' || item.outreach.status === 'retired',
+      status: item.outreach.statusId,
+      muted: item.outreach.statusId === 'paused' || item.outreach.statusId === 'retired',
       mark: `M${r(item.x - 9)} ${axisY + 9}L${r(item.x + 9)} ${axisY - 9}`,
       leaders: item.leaders.map((l) => ({ y1: r(l.y1), y2: r(l.y2) })),
       when: label(item.when),
@@ -122,12 +130,25 @@ export const PAGE = { paddingX: 40, bodyFontPx: 11.5 } as const;
  */
 const MIN_COLUMN_SCALE = 0.75;
 
+/** Stage columns widened in proportion, never narrowed, so that the grid is `width` px wide. */
+function fillWidth(columns: Column[], width: number | undefined): Column[] {
+  const natural = gridWidth(columns);
+  if (!width || width <= natural) return columns;
+  const factor = (width - GRID.gutter) / (natural - GRID.gutter);
+  let x = 0;
+  return columns.map((c) => {
+    const widened = { ...c, x, width: c.width * factor };
+    x += widened.width;
+    return widened;
+  });
+}
+
 export function buildView(view: MapView, options: RenderOptions) {
   const print = options.density === 'print';
   const themeName = options.theme ?? 'default';
   const palette = palettes[themeName];
   const stages = view.stages;
-  const columns = layoutColumns(stages, 0);
+  const columns = fillWidth(layoutColumns(stages, 0), print ? options.printWidth : undefined);
   const width = gridWidth(columns);
   const cell = <T>(pick: (s: (typeof stages)[number]) => T[]) => stages.map((s, k) => ({ tinted: s.tinted, cardColumns: columns[k].cardColumns, items: pick(s) }));
   const any = (cells: { items: unknown[] }[]) => (cells.some((c) => c.items.length) ? { cells } : undefined);
@@ -144,16 +165,24 @@ export function buildView(view: MapView, options: RenderOptions) {
     owner: t.owner,
     personas: t.personas,
     timing: t.timing?.words,
+    // On paper: who and when on one line, with no separator left dangling ("Denise ·").
+    printMeta: [...t.personas, t.actor, t.timing?.words].filter(Boolean).join(' \u00b7 '),
     link: t.link,
     emotion: t.emotion && { value: t.emotion.label, word: t.emotion.word },
     gaps: t.gaps.map((g) => ({ ref: g.ref, severity: severityView(g.severity, g.severityWord, palette) })),
     flagged: t.worst === 'critical' || t.worst === 'high' ? t.worst : undefined,
   })));
 
+  // On paper a touchpoint lane too tall for its sheet goes on in rows of its own, labelled "continued".
+  const continued = print ? (view.continuedTouchpoints ?? []) : [];
+  const rowOf = new Map(continued.flatMap((ids, k) => ids.map((id) => [id, k + 1] as const)));
+  const touchpointRows = Array.from({ length: continued.length + 1 }, (_, k) => touchpoints.map((c) => ({ ...c, items: c.items.filter((t) => (rowOf.get(t.id) ?? 0) === k) })));
+
   return {
     theme: themeName,
     palette,
     documentTitle: shortTitle(view.fullTitle),
+    lang: view.lang,
     summary: view.summary,
     heading: view.heading,
     title: view.title,
@@ -195,7 +224,8 @@ export function buildView(view: MapView, options: RenderOptions) {
       chevron: print ? chevronPoints(columns[k].width, s.number === 1) : undefined,
     })),
     lanes: {
-      touchpoints: any(touchpoints),
+      touchpoints: any(touchpointRows[0]),
+      touchpointsContinued: touchpointRows.slice(1).map((cells) => ({ cells, continued: true })),
       // On paper a flatter curve: its levels stay 16 px apart, still clear at 7 pt labels.
       emotion: emotionView(view, columns, palette, print ? 16 : 22),
       thoughts: any(limitedForPrint(cell((s) => s.thoughts), 'thoughts')),
@@ -211,9 +241,13 @@ export function buildView(view: MapView, options: RenderOptions) {
       })))),
       opportunities: any(cell((s) => s.opportunities)),
       outreach: outreachView(view, columns, palette),
-      metrics: any(limitedForPrint(cell((s) => s.metrics), 'metrics')),
+      // A value too long for a metric's cell in one line ("3,850 per month") gets the lane cell's width,
+      // so every value keeps the figure size on one line.
+      metrics: any(limitedForPrint(cell((s) => s.metrics.map((m) => ({ ...m, wide: measure(m.value, TYPE.figure, true) > METRIC_CELL_PX }))), 'metrics')),
     },
     footer: view.footer,
+    /** Print only: what the map's sheet shortens or leaves out, in full, for the notes sheet after it. */
+    notes: print ? printNotes(view) : [],
   };
 }
 

@@ -284,7 +284,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       const { outreach, x } = item;
       const width = Math.min(170, right - left);
       const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
-      if (outreach.status !== 'live') rows.push({ text: outreach.statusWord, kind: 'status' });
+      if (outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
       const b = block(rows);
       const span = clampSpan(x, b.width);
       const got = down.place({ spans: [span, ...sideSpans(x, b.width, left, right)], height: b.height, min: 16, line: { x, from: DOT } });

@@ -1,7 +1,6 @@
 import type { PDFDocument } from 'pdf-lib';
-import { FOOTER_FONT_PT } from './footer.js';
 import { appendInfo } from './info-update.js';
-import { MARGIN_MM } from './paper.js';
+import { readOutline, sheetOutline } from './outline.js';
 
 export interface PdfMetadata {
   title: string;
@@ -14,8 +13,6 @@ export interface PdfMetadata {
   date?: Date;
 }
 
-const PT_PER_MM = 72 / 25.4;
-
 /** pdf-lib, loaded only for what Chromium's file cannot take as it is: joining parts, or another layout. */
 const pdfLib = () => import('pdf-lib');
 
@@ -24,30 +21,103 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
+/** What each printed sheet is, for its bookmark. */
+export interface SheetNames {
+  /** The text of the map's title heading (h1), which starts each part of the map on a new sheet. */
+  titleHeading: string;
+  /** One name per part of the map, in order: `Stages 1–4 of 8`, or the map's title when it is one part. */
+  parts: string[];
+}
+
 /**
- * Writes our metadata in place of Chromium's (whose dates are the time of printing). A map printed as
- * one part keeps Chromium's file, with the metadata appended; the parts of a split map are joined into
- * one file and "page N of M" is stamped in the footer room, as only then is M known.
+ * Writes our metadata in place of Chromium's (whose dates are the time of printing), and gives the file a
+ * bookmark per sheet in place of Chromium's outline of every heading: a reader of a wall map jumps from
+ * sheet to sheet. Chromium's tags (the structure tree) are kept as they are.
  */
-export async function finishPdf(parts: Uint8Array[], meta: PdfMetadata): Promise<Uint8Array> {
-  if (parts.length === 1) return appendInfo(parts[0], meta) ?? rewrite(await loadPdf(parts[0]), meta);
-  const { rgb, StandardFonts } = await pdfLib();
-  const doc = await mergeParts(parts);
-  const pages = doc.getPages();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  pages.forEach((page, i) => {
-    const label = `page ${i + 1} of ${pages.length}`;
-    const right = page.getWidth() - MARGIN_MM.right * PT_PER_MM;
-    page.drawText(label, {
-      x: right - font.widthOfTextAtSize(label, FOOTER_FONT_PT),
-      // Chromium centres its footer line a little above the middle of the bottom margin; match its baseline.
-      y: (MARGIN_MM.bottom * PT_PER_MM) / 2,
-      size: FOOTER_FONT_PT,
-      font,
-      color: rgb(0x3a / 255, 0x46 / 255, 0x56 / 255),
-    });
-  });
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, sheets?: SheetNames): Promise<Uint8Array> {
+  // Appended to Chromium's file as an incremental update where its layout allows: parsing and rewriting
+  // the whole tagged file took longer than printing it.
+  const outline = sheets
+    ? (text: string, firstFree: number) => {
+        const read = readOutline(text);
+        return read && sheetOutline(read, sheetTitles(read.headings, read.pages.length, sheets), firstFree);
+      }
+    : undefined;
+  const appended = appendInfo(pdf, meta, outline);
+  if (appended) return appended;
+  if (!sheets) return rewrite(await loadPdf(pdf), meta);
+  const doc = await loadPdf(pdf);
+  await bookmarkSheets(doc, sheets);
   return rewrite(doc, meta);
+}
+
+/** Chromium's outline entries, depth first: each heading's text and the index of its page. */
+async function headings(doc: PDFDocument): Promise<{ title: string; page: number; ref: unknown }[]> {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } = await pdfLib();
+  const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]));
+  const found: { title: string; page: number; ref: unknown }[] = [];
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const visit = (ref: unknown, depth: number) => {
+    for (let at = ref; at instanceof PDFRef && depth < 16; ) {
+      const item = doc.context.lookup(at, PDFDict);
+      const title = item.lookup(PDFName.of('Title'));
+      const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      const target = dest?.get(0);
+      const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
+      found.push({ title: text, page: target instanceof PDFRef ? (pageIndex.get(target.toString()) ?? -1) : -1, ref: at });
+      visit(item.get(PDFName.of('First')), depth + 1);
+      at = item.get(PDFName.of('Next'));
+    }
+  };
+  if (root) visit(root.get(PDFName.of('First')), 0);
+  return found;
+}
+
+/**
+ * A title for each sheet from where Chromium's outline puts the map's title heading (each part starts
+ * with it) and the notes heading: `Sheet 2 · Stages 1–4 of 8 (continued)`, `Sheet 5 · Notes`.
+ */
+function sheetTitles(found: { title: string; page: number }[], pageCount: number, sheets: SheetNames): string[] {
+  const partStarts = found.filter((h) => h.title.replace(/\s+/g, ' ').trim() === sheets.titleHeading && h.page >= 0).map((h) => h.page);
+  const notesStart = found.find((h) => h.title.startsWith('Notes') && h.page >= 0)?.page ?? pageCount;
+  return Array.from({ length: pageCount }, (_, i) => {
+    let name: string;
+    if (i >= notesStart) name = i === notesStart ? 'Notes' : 'Notes (continued)';
+    else {
+      let part = 0;
+      while (part + 1 < partStarts.length && partStarts[part + 1] <= i) part++;
+      const of = sheets.parts[part] ?? sheets.parts[sheets.parts.length - 1];
+      name = i === (partStarts[part] ?? 0) ? of : `${of} (continued)`;
+    }
+    return `Sheet ${i + 1} \u00b7 ${name}`;
+  });
+}
+
+async function bookmarkSheets(doc: PDFDocument, sheets: SheetNames): Promise<void> {
+  const { PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef } = await pdfLib();
+  const found = await headings(doc);
+  const pages = doc.getPages();
+  const names = sheetTitles(found, pages.length, sheets);
+  const context = doc.context;
+  for (const h of found) if (h.ref instanceof PDFRef) context.delete(h.ref);
+  const root = context.nextRef();
+  const refs = pages.map(() => context.nextRef());
+  pages.forEach((page, i) => {
+    const item = context.obj({
+      Title: PDFHexString.fromText(names[i]),
+      Parent: root,
+      Dest: [page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+    });
+    if (i > 0) item.set(PDFName.of('Prev'), refs[i - 1]);
+    if (i < refs.length - 1) item.set(PDFName.of('Next'), refs[i + 1]);
+    context.assign(refs[i], item);
+  });
+  const outlines = context.obj({ Type: 'Outlines', Count: PDFNumber.of(pages.length) });
+  outlines.set(PDFName.of('First'), refs[0]);
+  outlines.set(PDFName.of('Last'), refs[refs.length - 1]);
+  context.assign(root, outlines);
+  doc.catalog.set(PDFName.of('Outlines'), root);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
 async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
@@ -67,14 +137,4 @@ async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array>
   }
   // pdf-lib yields to the event loop every few objects unless told not to: pages print in parallel anyway.
   return doc.save({ useObjectStreams: true, updateFieldAppearances: false, objectsPerTick: Infinity });
-}
-
-async function mergeParts(parts: Uint8Array[]): Promise<PDFDocument> {
-  const { PDFDocument } = await pdfLib();
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  for (const bytes of parts) {
-    const part = await loadPdf(bytes);
-    for (const page of await doc.copyPages(part, part.getPageIndices())) doc.addPage(page);
-  }
-  return doc;
 }

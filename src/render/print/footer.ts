@@ -28,32 +28,18 @@ export function footerFacts(view: MapView, commit: string | undefined, sourceDat
 }
 
 /**
- * Chromium's footer template for one part: the map's facts on the left; when the map is split by stage
- * columns, which stages this sheet holds and where it continues; and the page number at the right, which
- * Chromium fills in when the map is one part (`pageNumbers`), and which is stamped later otherwise, once
- * the pages of every part are counted. All text is escaped; the template runs no script.
+ * Chromium's footer template: the map's facts on the left, the page number at the right. Which stages a
+ * sheet of a split map holds, and where it continues, its header says. All text is escaped; the template
+ * runs no script.
  */
-export function footerTemplate(
-  facts: FooterFacts,
-  part: { number: number; count: number; first: number; last: number; of: number },
-  pageNumbers: boolean,
-): string {
+export function footerTemplate(facts: FooterFacts): string {
   const left = [facts.title, facts.state, facts.date, facts.commit].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
-  let middle = '';
-  if (part.count > 1) {
-    const stages = part.first === part.last ? `Stage ${part.first} of ${part.of}` : `Stages ${part.first}–${part.last} of ${part.of}`;
-    const from = part.number > 1 ? 'continued from the previous sheet' : '';
-    const to = part.number < part.count ? 'continued on the next sheet' : '';
-    middle = [stages, from, to].filter(Boolean).join(' · ');
-  }
-  const page = pageNumbers ? 'page <span class="pageNumber"></span> of <span class="totalPages"></span>' : '';
   return (
     `<div style="box-sizing:border-box;width:100%;padding:0 ${MARGIN_MM.right}mm 0 ${MARGIN_MM.left}mm;` +
     `display:flex;justify-content:space-between;gap:6mm;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;` +
     `font-size:${FOOTER_FONT_PT}pt;color:${FOOTER_COLOR};-webkit-print-color-adjust:exact;print-color-adjust:exact">` +
     `<span style="flex:1 1 auto;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">${left}</span>` +
-    `<span style="white-space:nowrap;font-weight:bold">${escapeHtml(middle)}</span>` +
-    `<span style="flex:none;width:${PAGE_NUMBER_ROOM_MM}mm;text-align:right;white-space:nowrap">${page}</span></div>`
+    `<span style="flex:none;width:${PAGE_NUMBER_ROOM_MM}mm;text-align:right;white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
   );
 }
 

@@ -2,16 +2,17 @@ import { availableParallelism } from 'node:os';
 import type { Page } from 'puppeteer-core';
 import { findBrowser } from '../../browser/find.js';
 import { launchBrowser, type BrowserSession } from '../../browser/launch.js';
+import { ForegroundCaptures } from '../../browser/foreground.js';
 import { openLockedPage } from '../../browser/lockdown.js';
 import { JourneymapError } from '../../errors.js';
 import type { JourneyMap } from '../../types/journeymap.js';
 import { version } from '../../version.js';
 import { outputPath, writeFileAtomic } from '../../write/atomic.js';
 import type { RenderOptions } from '../options.js';
-import { pageGeometry } from './paper.js';
+import { pageGeometry, type FitMode, type PngMode } from './paper.js';
 import { preparePdf, printPdf, type PdfSettings, type PreparedPdf } from './pdf.js';
 import { printPng } from './png.js';
-import { PrintBudget, runPool, withTimeout } from './pool.js';
+import { PrintBudget, runPool, TimeoutError, withTimeout } from './pool.js';
 
 export interface PrintJob {
   file: string;
@@ -30,6 +31,10 @@ export interface PrintOptions extends RenderOptions {
   timeout?: number;
   /** Maps printed at once; 0 or unset for the number of cores. */
   jobs?: number;
+  /** `sheet`: each map's PDF on one sheet (and its notes sheet), whatever its text size. */
+  fit?: FitMode;
+  /** `sheet`: one PNG per printed sheet; `map` (default): one picture of the whole map. */
+  png?: PngMode;
 }
 
 interface Output {
@@ -41,6 +46,8 @@ interface Output {
 export type PrintEvent =
   | { type: 'browser'; version: string; path: string; source: string }
   | { type: 'start'; file: string }
+  /** The map's page stalled past its time: it is printed again, once, on a fresh page. */
+  | { type: 'retry'; file: string; message: string }
   | { type: 'printed'; file: string; outputs: string[]; notes: string[] }
   | { type: 'failed'; file: string; message: string; /** The map printed, but its output could not be written. */ unwritten?: boolean };
 
@@ -138,23 +145,30 @@ async function print(
       creator: `journeymap ${version}`,
       producer: `${session.version} via journeymap ${version}`,
       sourceDate,
+      fit: options.fit,
     };
     const browser = session.browser;
+    const captures = new ForegroundCaptures(browser);
 
     // One page per worker, reused from map to map; a page that failed or timed out is replaced.
     const pages: (Page | undefined)[] = [];
     const printFormats = async (page: Page, job: PrintJob, budget: PrintBudget, notes: string[]): Promise<Output[]> => {
       const { file, map } = job;
       const outputs: Output[] = [];
-      for (const format of formats) {
-        const path = outputPath(file, format, options.outDir);
-        if (format === 'pdf') {
-          const pdf = await printPdf(page, file, map, settings, budget, prepared.get(job));
+      // A PDF is printed for --format pdf, and for --png sheet, whose pictures are of the PDF's sheets.
+      const pngSheets = formats.includes('png') && options.png === 'sheet';
+      if (formats.includes('pdf') || pngSheets) {
+        const path = outputPath(file, 'pdf', options.outDir);
+        const pdf = await printPdf(page, file, map, { ...settings, pngSheets: pngSheets ? { density: scale, captures } : undefined }, budget, prepared.get(job));
+        if (formats.includes('pdf')) {
           notes.push(...pdf.notes.map((note) => `${path}: ${note}`));
           outputs.push({ path, bytes: pdf.bytes });
-        } else {
-          outputs.push({ path, bytes: await printPng(page, file, map, render, scale, budget) });
         }
+        const png = outputPath(file, 'png', options.outDir);
+        pdf.sheets.forEach((bytes, i) => outputs.push({ path: png.replace(/\.png$/, `-${i + 1}.png`), bytes }));
+      }
+      if (formats.includes('png') && !pngSheets) {
+        outputs.push({ path: outputPath(file, 'png', options.outDir), bytes: await printPng(page, file, map, render, scale, budget, captures) });
       }
       return outputs;
     };
@@ -166,15 +180,35 @@ async function print(
       async (job, _index, worker) => {
         const { file } = job;
         onEvent({ type: 'start', file });
-        const notes: string[] = [];
+        let notes: string[] = [];
         let outputs: Output[];
-        try {
+        // Each try has the whole time allowed: a retry is a fresh start on a fresh page, not the rest of a
+        // stalled one's time.
+        const attempt = async () => {
+          notes = [];
           const budget = new PrintBudget(options.timeout);
           const print = async () => printFormats((pages[worker] ??= await openLockedPage(browser)), job, budget, notes);
-          outputs = await withTimeout(print(), budget, async () => pages[worker]?.close());
-        } catch (error) {
+          return withTimeout(print(), budget, async () => pages[worker]?.close());
+        };
+        const dropPage = async () => {
           await pages[worker]?.close().catch(() => undefined);
           pages[worker] = undefined;
+        };
+        try {
+          try {
+            outputs = await attempt();
+          } catch (error) {
+            // A page that stalled (the browser stopped answering it) is tried once more on a fresh page;
+            // any other failure is the map's own and would only fail again.
+            if (!(error instanceof TimeoutError) || run.stopped()) throw error;
+            await dropPage();
+            onEvent({ type: 'retry', file, message: error.message });
+            outputs = await attempt().catch((again: unknown) => {
+              throw again instanceof TimeoutError ? new TimeoutError(again.ms, true) : again;
+            });
+          }
+        } catch (error) {
+          await dropPage();
           if (run.stopped()) return;
           outcome.failed += 1;
           onEvent({ type: 'failed', file, message: oneLine(error) });

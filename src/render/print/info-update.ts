@@ -9,7 +9,7 @@ import type { PdfMetadata } from './finish.js';
  * Returns undefined when the file is not laid out as expected (say, another browser's cross-reference
  * stream); the caller then rewrites the whole file instead.
  */
-export function appendInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | undefined {
+export function appendInfo(pdf: Uint8Array, meta: PdfMetadata, bookmarks?: (text: string, firstFree: number) => Bookmarks | undefined): Uint8Array | undefined {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
   const trailerAt = text.lastIndexOf('trailer');
@@ -33,17 +33,46 @@ export function appendInfo(pdf: Uint8Array, meta: PdfMetadata): Uint8Array | und
   const entries = fields.filter(([, value]) => value !== undefined).map(([key, value]) => `/${key} ${hexText(value!)}`);
   if (meta.date) entries.push(`/CreationDate (${pdfDate(meta.date)})`, `/ModDate (${pdfDate(meta.date)})`);
 
-  const objectAt = pdf.byteLength + 1;
-  const object = `\n${id} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
-  const xrefAt = pdf.byteLength + object.length;
-  const update =
-    `${object}xref\n${id} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<</Size ${id + 1}\n/Root ${root}\n/Info ${id} 0 R\n/Prev ${tail[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  // The Info dictionary, then any bookmarks: new objects numbered on from it, and the catalog anew.
+  const objects: [number, string][] = [[id, `<<${entries.join('\n')}>>`]];
+  let next = id + 1;
+  if (bookmarks) {
+    const marks = bookmarks(text, next);
+    if (!marks) return undefined;
+    const first = next;
+    objects.push(...marks.objects.map((body, i): [number, string] => [first + i, body]), [marks.catalog.id, marks.catalog.body]);
+    next += marks.objects.length;
+  }
+  let body = '';
+  const offsets = new Map<number, number>();
+  for (const [number, dict] of objects) {
+    offsets.set(number, pdf.byteLength + body.length + 1);
+    body += `\n${number} 0 obj\n${dict}\nendobj\n`;
+  }
+  const xrefAt = pdf.byteLength + body.length;
+  // One subsection per run of consecutive object numbers.
+  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  let xref = 'xref\n';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    xref += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(numbers[k])).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  const update = `${body}${xref}trailer\n<</Size ${next}\n/Root ${root}\n/Info ${id} 0 R\n/Prev ${tail[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(timeless, 'latin1'), Buffer.from(update, 'latin1')]);
 }
 
+/** Objects an update adds for a document's bookmarks, and its catalog rewritten to point at them. */
+export interface Bookmarks {
+  /** Dictionaries of the new objects, numbered from the first free number given. */
+  objects: string[];
+  catalog: { id: number; body: string };
+}
+
 /** A text string any PDF reader takes: UTF-16BE with its byte-order mark, in hex, so nothing needs escaping. */
-function hexText(value: string): string {
+export function hexText(value: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return `<${hex}>`;

@@ -1,8 +1,14 @@
 import { JourneymapError } from '../../errors.js';
 
-export const PAPERS = ['A4', 'A3', 'A2', 'Letter', 'Legal', 'Tabloid'] as const;
+export const PAPERS = ['A4', 'A3', 'A2', 'A1', 'A0', 'Letter', 'Legal', 'Tabloid'] as const;
 export type Paper = (typeof PAPERS)[number];
 export const ORIENTATIONS = ['landscape', 'portrait'] as const;
+/** How a map is fitted to paper: `auto` keeps text at 7 pt or more over as few sheets as that allows; `sheet` puts the map on one sheet. */
+export const FIT_MODES = ['auto', 'sheet'] as const;
+export type FitMode = (typeof FIT_MODES)[number];
+/** PNG output: `map`, one picture of the whole map as on screen; `sheet`, one picture per printed PDF sheet. */
+export const PNG_MODES = ['map', 'sheet'] as const;
+export type PngMode = (typeof PNG_MODES)[number];
 export type Orientation = (typeof ORIENTATIONS)[number];
 
 /** Portrait sheet sizes in inches (ISO sizes to a ten-thousandth, as Chromium's own paper table has them). */
@@ -10,6 +16,9 @@ const PORTRAIT_INCHES: Record<Paper, [number, number]> = {
   A4: [8.2677, 11.6929],
   A3: [11.6929, 16.5354],
   A2: [16.5354, 23.3858],
+  // Posters: A1 and A0 (841 × 1189 mm).
+  A1: [23.3858, 33.1102],
+  A0: [33.1102, 46.8110],
   Letter: [8.5, 11],
   Legal: [8.5, 14],
   Tabloid: [11, 17],

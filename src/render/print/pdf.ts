@@ -9,7 +9,12 @@ import { finishPdf } from './finish.js';
 import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
-import type { PageGeometry } from './paper.js';
+import { combineParts, notesPage, withoutNotes } from './combine.js';
+import { touchpointBreaks } from './lane-breaks.js';
+import { countSheets, paginate } from './paginate.js';
+import { captureSheet, sheetStyle } from './png-sheets.js';
+import type { ForegroundCaptures } from '../../browser/foreground.js';
+import { pageGeometry, PAPERS, type FitMode, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
 import type { StageRange } from './slice.js';
@@ -24,12 +29,18 @@ export interface PdfSettings {
   producer: string;
   /** From SOURCE_DATE_EPOCH. */
   sourceDate?: Date;
+  /** `sheet`: the whole map on one sheet, whatever the text size; `auto` (default): readable text first. */
+  fit?: FitMode;
+  /** Also a picture of each sheet of the map, `density` device pixels a CSS px (`--png sheet`). */
+  pngSheets?: { density: number; captures: ForegroundCaptures };
 }
 
 /** What printing one map produced, with anything the person should know about it. */
 export interface PrintedPdf {
   bytes: Uint8Array;
   notes: string[];
+  /** With `pngSheets`: a PNG of each sheet of the map, in order (the notes sheets are not pictured). */
+  sheets: Uint8Array[];
 }
 
 /** What printing a map needs that can be made before the browser is up: its view, its page and its commit. */
@@ -46,9 +57,10 @@ export function preparePdf(file: string, map: JourneyMap, render: RenderOptions)
 }
 
 /**
- * Prints one map on a locked-down page: plans the sheets, prints each part with its footer, then joins
- * the parts and writes the metadata. Each part is the map sliced to its stage columns and rendered
- * afresh, so the header and lane labels repeat on every sheet.
+ * Prints one map on a locked-down page: plans the sheets (stage columns across, lanes down), chooses the
+ * scale, then prints the parts and the notes sheet as one tagged document and writes its metadata and a
+ * bookmark per sheet. Each part is the map sliced to its stage columns and rendered afresh, so the header
+ * and lane labels repeat on every sheet.
  */
 export async function printPdf(page: Page, file: string, map: JourneyMap, settings: PdfSettings, budget: PrintBudget, prepared = preparePdf(file, map, settings.render)): Promise<PrintedPdf> {
   const { geometry } = settings;
@@ -63,11 +75,13 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const rendered = new Map<string, string>([[`0-${stageCount}-0`, blankOnScreen(prepared.html)]]);
   // A sheet of a split print is cut from the whole map's view, so it keeps the whole map's numbers.
   const viewOf = (range: StageRange, part?: { number: number; count: number }) => (range.from === 0 && range.to === stageCount ? view : sheetView(view, range, part));
-  const htmlFor = (range: StageRange, part?: { number: number; count: number }) => {
-    const key = `${range.from}-${range.to}-${part && part.count > 1 ? part.number : 0}`;
+  // At a print scale `at`, the built-in page is drawn for the width it is laid out at on paper.
+  const renderAt = (at: number | undefined) => ({ ...settings.render, sourceFile: file, printWidth: at && builtIn ? geometry.printableWidthPx / at : undefined });
+  const htmlFor = (range: StageRange, part?: { number: number; count: number }, at?: number) => {
+    const key = `${range.from}-${range.to}-${part && part.count > 1 ? part.number : 0}${at && builtIn ? `@${at}` : ''}`;
     let html = rendered.get(key);
     if (html === undefined) {
-      html = blankOnScreen(renderHtmlView(viewOf(range, part), { ...settings.render, sourceFile: file }));
+      html = blankOnScreen(renderHtmlView(viewOf(range, part), renderAt(at)));
       rendered.set(key, html);
     }
     return html;
@@ -95,42 +109,62 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     await show(htmlFor(range), 'screen', { width: NARROW_WINDOW_PX, height: geometry.printableHeightPx });
     const { contentWidth, bodyFontPx } = await measurePage(page);
     return { width: contentWidth, bodyFontPx };
-  });
+  }, settings.fit !== 'sheet');
 
   // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
   budget.sheets(plan.parts.length);
   const facts = footerFacts(view, await commit, settings.sourceDate);
-  const printAt = async (scale: number): Promise<Uint8Array[]> => {
-    const parts: Uint8Array[] = [];
+  // Every part and the notes sheet are printed as one document: Chromium then tags it, gives it an
+  // outline and numbers its pages; the footer says which stages each part holds only in its header.
+  const wholeHtml = builtIn ? rendered.get(`0-${stageCount}-0`)! : htmlFor({ from: 0, to: stageCount });
+  // A part whose touchpoint lane runs past its sheet at this scale is rendered again with the lane cut
+  // into labelled rows where the sheets end (built-in page only: other templates are printed as they are).
+  const partHtmlAt = async (scale: number): Promise<string[]> => {
+    const html: string[] = [];
     for (const [i, range] of plan.parts.entries()) {
       const part = { number: i + 1, count: plan.parts.length };
-      // The print lays the page out at the paper's size, whatever the window's.
-      await show(htmlFor(range, part), builtIn ? 'none' : 'print');
-      parts.push(
-        await printToPdf(page, {
-          geometry,
-          scale,
-          headerTemplate: HEADER_TEMPLATE,
-          footerTemplate: footerTemplate(facts, { ...part, first: range.from + 1, last: range.to, of: stageCount }, plan.parts.length === 1),
-          timeout: budget.left(),
-        }),
-      );
+      const plain = htmlFor(range, part, scale);
+      if (!builtIn) {
+        html.push(plain);
+        continue;
+      }
+      await show(withoutNotes(plain), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
+      const continuedTouchpoints = await touchpointBreaks(page, geometry.printableHeightPx / scale);
+      html.push(continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, renderAt(scale))) : plain);
     }
-    return parts;
+    return html;
+  };
+  let printedParts: string[] = [];
+  const printAt = async (scale: number): Promise<Uint8Array> => {
+    printedParts = await partHtmlAt(scale);
+    const combined = combineParts(printedParts, wholeHtml);
+    // The print lays the page out at the paper's size, whatever the window's.
+    await show(combined, builtIn ? 'none' : 'print');
+    return printToPdf(page, {
+      geometry,
+      scale,
+      headerTemplate: HEADER_TEMPLATE,
+      footerTemplate: footerTemplate(facts),
+      timeout: budget.left(),
+    });
   };
 
-  // The tallest part laid out for print at a scale: a layout and one protocol call, a fraction of a print.
-  const tallestAtScale = new Map<number, number>();
-  const tallestAt = async (at: number) => {
-    let tallest = tallestAtScale.get(at);
-    if (tallest !== undefined) return tallest;
-    tallest = 0;
+  // The tallest part laid out for print at a scale, and the sheets the parts take: a layout and two
+  // protocol calls a part, a fraction of a print.
+  const measuredAt = new Map<number, { tallest: number; sheets: number }>();
+  const layoutAt = async (at: number) => {
+    let measured = measuredAt.get(at);
+    if (measured !== undefined) return measured;
+    measured = { tallest: 0, sheets: 0 };
     for (const [i, range] of plan.parts.entries()) {
-      await show(htmlFor(range, { number: i + 1, count: plan.parts.length }), 'print', { width: geometry.printableWidthPx / at, height: 1 });
-      tallest = Math.max(tallest, await measureHeight(page));
+      await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length }, at)), 'print', { width: geometry.printableWidthPx / at, height: 1 });
+      measured.tallest = Math.max(measured.tallest, await measureHeight(page));
+      if (builtIn) measured.sheets = Math.max(measured.sheets, await countSheets(page, geometry.printableHeightPx / at));
     }
-    tallestAtScale.set(at, tallest);
-    return tallest;
+    // Other templates are not known block by block: their height alone gives an estimate.
+    if (!builtIn) measured.sheets = sheetsFor(measured.tallest * at);
+    measuredAt.set(at, measured);
+    return measured;
   };
   // Rows and cards that may not break leave room at the foot of a sheet: more than one sheet is filled
   // only to 94% in these estimates.
@@ -141,44 +175,81 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     return sheets;
   };
 
-  // A smaller scale than `scale`, still readable, at which the map's layout fits on fewer than `sheets`.
-  // Text wraps differently at each width, so a scale is checked by laying the map out at it; the smallest
-  // readable one is among those tried.
-  const scaleBelow = async (scale: number, sheets: number): Promise<number | undefined> => {
-    const goal = sheets - 1;
-    for (let at = scale, tries = 0; tries < 4; tries++) {
-      const tallest = await tallestAt(at);
-      if (tallest * at <= room(goal)) return at < scale ? at : undefined;
-      const next = Math.max(plan.readableScale, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
+  // A smaller scale than `scale`, no smaller than `floor`, at which the map's layout fits on `goal` sheets.
+  // Text wraps differently at each width, so a scale is checked by laying the map out at it.
+  const scaleFor = async (scale: number, goal: number, floor: number, tries: number): Promise<number | undefined> => {
+    for (let at = scale, tried = 0; tried < tries; tried++) {
+      const { tallest, sheets } = await layoutAt(at);
+      if (sheets <= goal) return at < scale ? at : undefined;
+      const next = Math.max(floor, Math.min(at * 0.98, oneSheetScale(tallest / goal, geometry)));
       if (next >= at) return undefined;
       at = next;
     }
     return undefined;
   };
-  const sheetsOf = (parts: Uint8Array[]) => Math.max(...parts.map(countPages));
+  // The fewest sheets a smaller, still readable scale puts the map on: one sheet if it can, so that no
+  // sheet is left mostly blank for the last rows of a map that nearly fits.
+  const scaleBelow = async (scale: number, sheets: number): Promise<{ at: number; sheets: number } | undefined> => {
+    for (let goal = 1; goal < sheets; goal++) {
+      const at = await scaleFor(scale, goal, plan.readableScale, 4);
+      if (at !== undefined) return { at, sheets: goal };
+    }
+    return undefined;
+  };
 
   // The scale is chosen before printing, so a map is printed once: a map that would spill onto another
-  // sheet may fit on one sheet fewer at a smaller, still readable scale.
+  // sheet may fit on fewer at a smaller, still readable scale. `--fit sheet` puts it on one, however small.
   let scale = plan.scale;
-  const sheets = sheetsFor((await tallestAt(scale)) * scale);
+  // Sheets the longest part takes at the chosen scale.
+  const sheets = (await layoutAt(scale)).sheets;
   budget.sheets(plan.parts.length * sheets);
-  const fitted = mightFitFewerSheets(sheets, scale, plan.readableScale) ? await scaleBelow(scale, sheets) : undefined;
-  let parts = await printAt(fitted ?? scale);
+  let fitted: { at: number; sheets: number } | undefined;
+  if (settings.fit === 'sheet') {
+    const at = sheets > 1 ? await scaleFor(scale, 1, 0.1, 10) : undefined;
+    fitted = at === undefined ? undefined : { at, sheets: 1 };
+  } else if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
+    fitted = await scaleBelow(scale, sheets);
+  }
+  let pdf = await printAt(fitted?.at ?? scale);
   if (fitted !== undefined) {
     // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
-    // gives way to the larger, more readable one.
-    if (sheetsOf(parts) < sheets) scale = fitted;
-    else parts = await printAt(scale);
+    // gives way to the larger, more readable one (unless one sheet was asked for).
+    const notes = notesPage(wholeHtml);
+    let notesSheets = 0;
+    if (notes) {
+      await show(notes, 'print', { width: geometry.printableWidthPx / fitted.at, height: 1 });
+      notesSheets = sheetsFor((await measureHeight(page)) * fitted.at);
+    }
+    if (settings.fit === 'sheet' || countPages(pdf) <= plan.parts.length * fitted.sheets + notesSheets) scale = fitted.at;
+    else pdf = await printAt(scale);
+  }
+
+  // Pictures of the sheets: each part laid out as printed, cut into sheets as the printer cuts it, and
+  // each sheet shown alone at the paper's size.
+  const pictures: Uint8Array[] = [];
+  if (settings.pngSheets) {
+    for (const html of printedParts.map(withoutNotes)) {
+      await show(html, 'print', { width: geometry.printableWidthPx / scale, height: 1 });
+      const onSheets = await paginate(page, geometry.printableHeightPx / scale);
+      budget.sheets(onSheets.length);
+      for (const onSheet of onSheets) {
+        await show(html.replace('</head>', `${sheetStyle(onSheet, onSheets.flat(), scale)}</head>`), 'print');
+        pictures.push(await captureSheet(page, geometry, scale, settings.pngSheets.density, settings.pngSheets.captures));
+      }
+    }
   }
 
   const notes: string[] = [];
   const printedPt = bodyPt(plan, scale);
   if (plan.parts.length > 1) notes.push(`split across ${plan.parts.length} sheets by stage columns to keep text at ${printedPt.toFixed(1)} pt`);
-  if (printedPt < MIN_BODY_PT - 0.05) {
+  if (settings.fit === 'sheet' && printedPt < MIN_BODY_PT - 0.05) {
+    const paper = paperKeeping(geometry, scale, plan.readableScale);
+    notes.push(`--fit sheet: on one ${geometry.paper} sheet the text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt; ${paper ? `--paper ${paper} keeps it at ${MIN_BODY_PT} pt or more` : 'no paper size keeps it readable on one sheet'}`);
+  } else if (printedPt < MIN_BODY_PT - 0.05) {
     notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
   const { document } = view;
-  const bytes = await finishPdf(parts, {
+  const bytes = await finishPdf(pdf, {
     title: document.title,
     author: document.author,
     subject: document.subject,
@@ -186,8 +257,28 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     creator: settings.creator,
     producer: settings.producer,
     date: settings.sourceDate ?? reviewDate(document.date),
-  });
-  return { bytes, notes };
+  }, builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined);
+  return { bytes, notes, sheets: pictures };
+}
+
+/**
+ * The smallest paper, larger than the one printed on, on which a map that fits one sheet at `scale` would
+ * fit at `readableScale` or more: both sides grow by the same factor on an ISO paper one size up (√2), so
+ * the map keeps its layout and its scale grows by that factor.
+ */
+function paperKeeping(geometry: PageGeometry, scale: number, readableScale: number): string | undefined {
+  for (const paper of PAPERS) {
+    const other = pageGeometry(paper, geometry.landscape ? 'landscape' : 'portrait');
+    const grows = Math.min(other.printableWidthPx / geometry.printableWidthPx, other.printableHeightPx / geometry.printableHeightPx);
+    if (grows > 1 && scale * grows >= readableScale * 0.995) return paper;
+  }
+  return undefined;
+}
+
+/** A part's bookmark: the map's title when it is one part, else its stages. */
+function partName(range: StageRange, stageCount: number, title: string): string {
+  if (range.from === 0 && range.to === stageCount) return title;
+  return range.to - range.from === 1 ? `Stage ${range.to} of ${stageCount}` : `Stages ${range.from + 1}\u2013${range.to} of ${stageCount}`;
 }
 
 /** Without SOURCE_DATE_EPOCH the file's dates are the map's own review date, so output stays reproducible. */

@@ -27,13 +27,15 @@ export async function planSheets(
   stageCount: number,
   page: PageGeometry,
   measure: (range: StageRange) => Promise<{ width: number; bodyFontPx: number }>,
+  /** False for `--fit sheet`: the whole map on one sheet, never split by stage columns. */
+  split = true,
 ): Promise<PrintPlan> {
   const whole = await measure({ from: 0, to: stageCount });
   const readableScale = MIN_BODY_PT / (whole.bodyFontPx * PT_PER_CSS_PX);
 
   let parts: StageRange[] = [{ from: 0, to: stageCount }];
   let widest = whole.width;
-  if (page.printableWidthPx / widest < readableScale && stageCount > 1) {
+  if (split && page.printableWidthPx / widest < readableScale && stageCount > 1) {
     // Start from the share of stages that fits at the readable scale, then give up columns until it does.
     let perSheet = Math.max(1, Math.min(stageCount - 1, Math.floor((stageCount * page.printableWidthPx) / widest / readableScale)));
     for (;;) {

@@ -56,8 +56,12 @@ export class PrintBudget {
 }
 
 export class TimeoutError extends Error {
-  constructor(ms: number) {
-    super(`timed out after ${ms} ms (allow more with --timeout)`);
+  /** `again`: the second try, on a fresh page, timed out too. */
+  constructor(
+    readonly ms: number,
+    again = false,
+  ) {
+    super(`timed out after ${ms} ms${again ? ', and again on a fresh page' : ''} (allow more with --timeout)`);
     this.name = 'TimeoutError';
   }
 }

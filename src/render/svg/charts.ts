@@ -78,8 +78,8 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   }
   for (const item of tl.items) {
     const o = item.outreach;
-    const muted = o.status === 'paused' || o.status === 'retired';
-    const dashed = o.status === 'idea' || o.status === 'planned';
+    const muted = o.statusId === 'paused' || o.statusId === 'retired';
+    const dashed = o.statusId === 'idea' || o.statusId === 'planned';
     const ring = muted ? p.faint : p.ink;
     let drawn = item.leaders.map((l) => line(item.x, l.y1, item.x, l.y2, p.faint, 1)).join('');
     drawn += `<circle cx="${n(item.x)}" cy="${y}" r="12" fill="${p.paper}" stroke="${ring}" stroke-width="1.5"${dashed ? ' stroke-dasharray="3 2.5"' : ''}/>`;

@@ -1,16 +1,19 @@
 import { describeHole } from '../../model/analysis.js';
 import { buildJourney } from '../../model/journey.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { SEVERITIES, type JourneyAnalysis } from '../../model/types.js';
+import { reaches } from '../../model/contacts.js';
+import { SEVERITIES, type ContactHole, type JourneyModel, type SegmentModel } from '../../model/types.js';
 import type { JourneyMap } from '../../types/journeymap.js';
-import { plural } from '../../words.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
-import type { ChannelView, DocumentView, HoleView, LegendView, MapView, OutreachView, StageView } from './types.js';
+import type { ChannelView, DocumentView, HoleView, LegendView, MapView, OutreachRowView, OutreachView, StageView } from './types.js';
 import { placeInTime } from './time.js';
 import { dayShort, emotionView, headerFacts, severityWord, STATUS_WORDS } from './words.js';
 
 export type * from './types.js';
+
+/** A hole before it is placed in its column's time. */
+type Unplaced<T> = Omit<T, 'from' | 'to'>;
 
 /**
  * The fields of a view that hold whichever of the map's stages are shown. Of the whole map's contact holes
@@ -36,7 +39,6 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
       const when = dayShort(m.day);
       return { name: m.name, day: m.day, when, label: when === 'Day 0' ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${when}` };
     }),
-    holeViews(model.analysis),
   );
   const document: DocumentView = {
     title: map.title,
@@ -51,6 +53,7 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     title: map.title,
     subtitle: map.subtitle,
     fullTitle: map.subtitle ? `${map.title} \u2014 ${map.subtitle}` : map.title,
+    lang: map.lang ?? 'en',
     description: map.description,
     state,
     facts: headerFacts(map, model.personas),
@@ -59,7 +62,8 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
     document,
     stageCount: map.stages.length,
-    holes: placed.holes,
+    holes: holeViews(model.analysis.holes).map(placed.hole),
+    outreachRows: rowViews(model).map((row) => ({ ...row, holes: row.holes.map(placed.hole) })),
     lowest: model.analysis.lowest?.ref,
   };
   return showing(whole, stages);
@@ -80,6 +84,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
   const gaps = stages.flatMap((s) => s.gaps);
   const outreach = stages.flatMap((s) => s.outreach);
   const shown = new Set(stages.map((s) => s.number));
+  const shownOutreach = new Set(outreach.map((o) => o.ref));
   const channels = new Map<string, ChannelView>();
   for (const item of [...touchpoints, ...outreach]) if (!channels.has(item.channel.id)) channels.set(item.channel.id, item.channel);
   return {
@@ -98,6 +103,7 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
     outreach,
     milestones: whole.milestones.filter((m) => shown.has(m.stage)),
     holes: whole.holes.filter((h) => shown.has(h.stage)),
+    outreachRows: whole.outreachRows.map((row) => ({ ...row, outreach: row.outreach.filter((ref) => shownOutreach.has(ref)), holes: row.holes.filter((h) => shown.has(h.stage)) })),
     lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
     sheet,
   };
@@ -106,20 +112,35 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
 /** "Sheet 2 of 3 · stages 5–8 of 12 · continued from sheet 1", for the header of a split print. */
 function sheetWords(part: { number: number; count: number }, range: { from: number; to: number }, stageCount: number): string {
   const continued = [part.number > 1 && `continued from sheet ${part.number - 1}`, part.number < part.count && `continues on sheet ${part.number + 1}`].filter(Boolean).join(', ');
-  return `Sheet ${part.number} of ${part.count} \u00b7 stages ${range.from + 1}\u2013${range.to} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
+  const stages = range.to - range.from === 1 ? `stage ${range.to}` : `stages ${range.from + 1}\u2013${range.to}`;
+  return `Sheet ${part.number} of ${part.count} \u00b7 ${stages} of ${stageCount}${continued ? ` \u00b7 ${continued}` : ''}`;
 }
 
-/** The model's contact holes as the map shows them. */
-function holeViews(analysis: JourneyAnalysis): Omit<HoleView, 'from' | 'to'>[] {
-  return analysis.holes.map((hole) => ({
+/** The model's contact holes as the map shows them: of all patients, or of one segment. */
+function holeViews(holes: ContactHole[], segment?: SegmentModel): Unplaced<HoleView>[] {
+  return holes.map((hole) => ({
     start: hole.start,
     end: hole.end,
     days: hole.days,
+    length: hole.length,
     words: hole.words,
-    sentence: describeHole(hole),
+    sentence: describeHole(hole, segment),
     gap: hole.gap?.ref,
-    label: `Contact hole \u00b7 ${plural(hole.days, 'day')}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
+    label: `Contact hole \u00b7 ${hole.length}${hole.gap ? ` \u00b7 ${hole.gap.ref}` : ''}`,
     stage: hole.stageIndex + 1,
+    segment: segment?.name,
+  }));
+}
+
+/** The outreach lane's rows: one per segment with what reaches it, or one for all patients. */
+function rowViews(model: JourneyModel): (Omit<OutreachRowView, 'holes'> & { holes: Unplaced<HoleView>[] })[] {
+  const { analysis } = model;
+  if (analysis.segments.length === 0) return [{ label: 'All patients', outreach: model.outreach.map((o) => o.ref), holes: holeViews(analysis.holes) }];
+  return analysis.segments.map(({ segment, holes }) => ({
+    segment: { id: segment.id, name: segment.name, share: segment.source.share },
+    label: segment.source.share === undefined ? segment.name : `${segment.name} \u00b7 ${segment.source.share}%`,
+    outreach: model.outreach.filter((o) => reaches(o, segment)).map((o) => o.ref),
+    holes: holeViews(holes, segment),
   }));
 }
 
@@ -131,7 +152,7 @@ function outreachLooks(outreach: OutreachView[]): LegendView['outreach'] {
     { look: 'stopped' as const, statuses: ['paused', 'retired'] },
   ];
   return looks.flatMap(({ look, statuses }) => {
-    const present = statuses.filter((s) => outreach.some((o) => o.status === s));
+    const present = statuses.filter((s) => outreach.some((o) => o.statusId === s));
     return present.length ? [{ look, word: present.map((s) => STATUS_WORDS[s]).join(' or ') }] : [];
   });
 }

@@ -61,8 +61,11 @@ function outreachView(o: OutreachModel): OutreachView {
     touchpoints: o.touchpoints.map((t) => t.ref),
     gaps: o.gaps.map((g) => g.ref),
     stage: o.stageIndex + 1,
-    status: s.status ?? 'planned',
-    statusWord: STATUS_WORDS[s.status ?? 'planned'],
+    status: STATUS_WORDS[s.status ?? 'planned'],
+    statusId: s.status ?? 'planned',
+    counted: o.contact.counts,
+    countedWhy: o.contact.why,
+    segments: o.segments.map((g) => g.name),
   };
 }
 

@@ -6,9 +6,9 @@ import { dayShort } from './words.js';
 /**
  * Places the outreach lane's events in time, once for every renderer: each stage's span of time gets its
  * column (a piecewise axis), every outreach item sits in its own stage's column, each milestone in the
- * column of the stage whose span holds it, each contact hole in the column the analysis gives it.
+ * column of the stage whose span holds it; `hole` places a contact hole in the column the analysis gives it.
  */
-export function placeInTime(model: JourneyModel, stages: StageView[], milestones: Omit<MilestoneView, 'stage' | 'at'>[], holes: Omit<HoleView, 'from' | 'to'>[]): { milestones: MilestoneView[]; holes: HoleView[] } {
+export function placeInTime(model: JourneyModel, stages: StageView[], milestones: Omit<MilestoneView, 'stage' | 'at'>[]): { milestones: MilestoneView[]; hole: (hole: Omit<HoleView, 'from' | 'to'>) => HoleView } {
   const spans = stageSpans(model.stages.map((s) => ({ touchpoints: s.touchpoints.map((t) => ({ timing: t.timing })) })));
   const home = milestones.map((m) => stageOfDay(spans, m.day) ?? 0);
   const columns: (DaySpan | undefined)[] = model.stages.map((stage, k) =>
@@ -23,9 +23,9 @@ export function placeInTime(model: JourneyModel, stages: StageView[], milestones
   });
   return {
     milestones: milestones.map((m, i) => ({ ...m, stage: home[i] + 1, at: columns[home[i]] ? fractionOf(columns[home[i]]!, m.day) : 0.5 })),
-    holes: holes.map((h) => {
+    hole: (h) => {
       const span = columns[h.stage - 1];
       return { ...h, from: span ? fractionOf(span, h.start) : 0, to: span ? fractionOf(span, h.end) : 1 };
-    }),
+    },
   };
 }

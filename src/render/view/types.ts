@@ -13,6 +13,8 @@ export interface MapView {
   subtitle?: string;
   /** `title — subtitle`, for a document's title. */
   fullTitle: string;
+  /** The map's language (BCP 47), `en` when it does not say: the HTML's and the PDF's. */
+  lang: string;
   description?: string;
   /** The map's state; `current` when it does not say. */
   state: 'current' | 'future';
@@ -29,8 +31,13 @@ export interface MapView {
   opportunities: OpportunityView[];
   outreach: OutreachView[];
   milestones: MilestoneView[];
-  /** The contact holes in the shown stages, in time order. */
+  /** The contact holes of all patients in the shown stages, in time order: those the outreach lane draws. */
   holes: HoleView[];
+  /**
+   * The outreach lane as rows: for a map with segments one row per segment (its outreach and its holes),
+   * for a map without one row for all patients, holding the same items and holes as `outreach` and `holes`.
+   */
+  outreachRows: OutreachRowView[];
   /** Ref of the touchpoint that feels worst, when it is shown. */
   lowest?: string;
   footer: { sources: string[]; owner?: string; confidentiality?: string; tags: string[] };
@@ -40,6 +47,11 @@ export interface MapView {
   sheet?: SheetView;
   /** How many stages the whole map has (a sheet shows some of them). */
   stageCount: number;
+  /**
+   * Print only: the touchpoint lane cut where a sheet ends, as touchpoint ids of each further row (each
+   * on a sheet of its own, its label saying "continued"); absent when the lane fits its sheet.
+   */
+  continuedTouchpoints?: string[][];
 }
 
 export interface FactView {
@@ -194,10 +206,27 @@ export interface OutreachView {
   stage: number;
   /** Where its start lies in its stage's column, from 0 (left edge) to 1 (right edge); none without timing. */
   at?: number;
-  /** `idea`, `planned`, `live`, `paused` or `retired` (`planned` when the map does not say). */
-  status: 'idea' | 'planned' | 'live' | 'paused' | 'retired';
-  /** `Planned`, `Paused`…: the status as printed. */
-  statusWord: string;
+  /** `idea`, `planned`, `live`, `paused` or `retired` (`planned` when the map does not say): how the lane draws it. */
+  statusId: 'idea' | 'planned' | 'live' | 'paused' | 'retired';
+  /** `Live`, `Planned`, `Idea`, `Paused`, `Retired`; planned when the map does not say. */
+  status: string;
+  /** Whether the analysis counts it as contact, and why (`live outreach`, `an idea, not running`). */
+  counted: boolean;
+  countedWhy: string;
+  /** Names of the segments it reaches; empty when it reaches all patients. */
+  segments: string[];
+}
+
+/** One row of the outreach lane: a segment's outreach and contact holes, or all patients' on a map without segments. */
+export interface OutreachRowView {
+  /** The segment, or none for the one row of a map without segments. */
+  segment?: { id: string; name: string; share?: number };
+  /** `No smartphone · 18%`, `All patients`. */
+  label: string;
+  /** Refs of the outreach items in the shown stages that reach the row's patients, in lane order. */
+  outreach: string[];
+  /** The row's contact holes in the shown stages, in time order. */
+  holes: HoleView[];
 }
 
 export interface MetricView {
@@ -229,14 +258,18 @@ export interface HoleView {
   start: number;
   end: number;
   days: number;
-  /** `from 8 weeks after surgery to 11 months after surgery`. */
+  /** `9 months`: the length as a person says it. */
+  length: string;
+  /** `from 6 weeks after surgery to 11 months after surgery`. */
   words: string;
-  /** `277 days with no outreach planned, from 8 weeks after surgery to 11 months after surgery`. */
+  /** `290 days (10 months) with no contact, from 6 weeks after surgery to 11 months after surgery`. */
   sentence: string;
   /** The gap that says it is about this period, if one does. */
   gap?: string;
-  /** `Contact hole · 277 days · G7`. */
+  /** `Contact hole · 10 months · G7`. */
   label: string;
+  /** The segment whose hole it is, for a row's holes; none for all patients. */
+  segment?: string;
   /** Number of the stage it is shown in: that of the outreach ending it (or the last before it). */
   stage: number;
   /** Where it starts and ends in that stage's column, from 0 to 1 (cut at the column's edges). */

@@ -1,0 +1,37 @@
+import { sarifLevel, sarifRule, toUri } from '../../format/sarif.js';
+import type { Analysis } from '../index.js';
+import { analyzeRules } from '../rules.js';
+import type { AnalyzeFormatOptions } from './text.js';
+
+/** SARIF 2.1.0 for code-scanning dashboards: every analyze rule described, every finding located. */
+export function analyzeSarif(analyses: Analysis[], options: AnalyzeFormatOptions): string {
+  const ruleIds = Object.keys(analyzeRules);
+  const results = analyses.flatMap((a) =>
+    a.findings.map((f) => ({
+      ruleId: f.ruleId,
+      ruleIndex: ruleIds.indexOf(f.ruleId),
+      level: sarifLevel(f.severity),
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'journeymap analyze',
+            version: options.version,
+            informationUri: 'https://www.npmjs.com/package/journeymap',
+            rules: Object.entries(analyzeRules).map(([id, rule]) => sarifRule(id, rule, 'analysis.md')),
+          },
+        },
+        artifacts: analyses.map((a) => ({ location: { uri: toUri(a.file) } })),
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

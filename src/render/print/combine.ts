@@ -1,0 +1,45 @@
+/**
+ * A map printed across several sheets is printed as one document, so that Chromium tags it for
+ * accessibility and numbers its pages itself: each part's page (the map sliced to its stage columns) after
+ * the first is appended to the first as a block that starts a new sheet, and the notes sheet comes last.
+ * The parts are our own pages from the same templates, so they share the first one's styles and icons.
+ */
+const NOTES_START = '<section class="print-notes"';
+
+/** A print page without its notes sheet: what is measured to fit the map itself on its sheets. */
+export function withoutNotes(html: string): string {
+  const at = html.indexOf(NOTES_START);
+  return at < 0 ? html : `${html.slice(0, at)}</body>\n</html>\n`;
+}
+
+/** The notes sheet of a print page (the whole map's, which holds every stage's notes), if it has one. */
+function notesOf(html: string): string {
+  const at = html.indexOf(NOTES_START);
+  const end = html.lastIndexOf('</body>');
+  return at < 0 || end < at ? '' : html.slice(at, end);
+}
+
+/**
+ * One document of the parts, in order, then the whole map's notes. The SVG ids a part defines for its own
+ * charts (clip paths, gradients: `jm-…`) are made the part's own, as the same id twice in one document would
+ * point every part at the first part's geometry.
+ */
+export function combineParts(parts: string[], whole: string): string {
+  const [first, ...rest] = parts.map(withoutNotes);
+  const bodies = rest.map((html, i) => {
+    const open = html.indexOf('>', html.indexOf('<body')) + 1;
+    const body = html.slice(open, html.lastIndexOf('</body>'));
+    const own = `jm-part${i + 2}-`;
+    return `<div class="print-part">${body.replace(/(id="|url\(#|href="#)jm-/g, `$1${own}`)}</div>\n`;
+  });
+  const end = first.lastIndexOf('</body>');
+  return `${first.slice(0, end)}${bodies.join('')}${notesOf(whole)}${first.slice(end)}`;
+}
+
+/** The whole map's print page with nothing in its body but the notes sheet: to measure how long it runs. */
+export function notesPage(whole: string): string | undefined {
+  const notes = notesOf(whole);
+  if (!notes) return undefined;
+  const open = whole.indexOf('>', whole.indexOf('<body')) + 1;
+  return `${whole.slice(0, open)}${notes}</body>\n</html>\n`;
+}
