@@ -48,7 +48,7 @@ describe('build --format html', () => {
       }
     }
     for (const g of map.gaps ?? []) { has(g.title); if (g.opportunity) has(g.opportunity); }
-    expect(html.match(/<g class="campaign">/g)?.length ?? 0).toBe(map.outreach?.length ?? 0);
+    expect(html.match(/<g class="campaign[ "]/g)?.length ?? 0).toBe(map.outreach?.length ?? 0);
     for (const o of map.outreach ?? []) has(o.name);
     const lanes = ['touchpoints', 'emotion', 'thoughts', 'pain-points', 'gaps', 'opportunities', 'outreach', 'metrics'];
     for (const lane of lanes) expect(html).toContain(`class="lane lane-${lane}"`);

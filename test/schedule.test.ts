@@ -57,7 +57,7 @@ describe('journeymap schedule on the knee example, surgery on 15 March 2027', ()
       '2030-03-15 annual-wellness-email #3',
     ]);
     const checkin = schedule.contacts.find((c) => c.outreach === 'checkin-call')!;
-    expect(checkin).toMatchObject({ stage: { id: 'treatment', name: 'Treatment' }, channel: { id: 'phone', name: 'Phone' }, consent: 'express', status: 'live' });
+    expect(checkin).toMatchObject({ stage: { id: 'lifestyle', name: 'Behavioral/Lifestyle Change' }, channel: { id: 'phone', name: 'Phone' }, consent: 'express', status: 'live' });
     expect(checkin.personas.map((p) => p.id)).toEqual(['maria', 'robert']);
     expect(schedule.milestones).toEqual([
       { id: 'surgery', name: 'Surgery', date: '2027-03-15', given: true },

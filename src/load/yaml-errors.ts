@@ -109,7 +109,7 @@ const WORDS: [RegExp, string][] = [
   [/^Implicit keys of flow sequence pairs need to be on a single line/, 'inside [ ], a key and its colon must be on one line: put the text in quotes, or join the lines'],
   [/^Not a YAML token/, 'this stands where YAML expects a key or a list item: check its indentation, or add the missing "key:" before it'],
   [/^(Verbatim tags must end with a >|Missing newline after block sequence props)/, 'text that starts with ! or & must be in quotes'],
-  [/^Unexpected (scalar|flow-seq-end|flow-map-end|flow-seq-start|flow-map-start|map-value-ind|seq-item-ind) at node end/, 'something follows a value on the same line that YAML cannot place: put the whole value in quotes, or move what follows to a line of its own'],
+  [/^Unexpected (scalar|double-quoted-scalar|single-quoted-scalar|flow-seq-end|flow-map-end|flow-seq-start|flow-map-start|map-value-ind|seq-item-ind) at node end/, 'something follows a value on the same line that YAML cannot place: put the whole value in quotes, or move what follows to a line of its own'],
   [/^Tags and anchors must be separated/, 'a ! or & must be followed by a space: put text that starts with ! or & in quotes'],
   [/^Anchors and tags must be after the/, 'text that starts with ! or & must be in quotes'],
   [/^(Alias|Anchor) cannot be an empty string/, 'a * or & alone is not text YAML can read: put the text in quotes'],

@@ -164,6 +164,10 @@ export interface JourneymapConfig {
      */
     'builtin-channel-redeclared'?: 'off' | 'warn' | 'error';
     /**
+     * An outreach item's timing falls in another stage's span of time (its first to last touchpoint) and outside its own stage's: the map draws it in its stage's column. Default: warn.
+     */
+    'outreach-stage-timing'?: 'off' | 'warn' | 'error';
+    /**
      * Two stages share a name, which makes the map ambiguous. Default: warn.
      */
     'duplicate-stage-name'?: 'off' | 'warn' | 'error';

@@ -41,6 +41,7 @@ export const rules = {
   'gap-touchpoint-in-other-stage': { severity: 'warning', description: "A gap names a touchpoint that belongs to another stage than the gap's.", help: 'Move the gap to the touchpoint\'s stage, or name touchpoints of the gap\'s own stage.' },
   'unused-channel': { severity: 'warning', description: 'A custom channel no touchpoint or outreach uses.', help: 'Use the channel on a touchpoint or outreach item, or remove its declaration.' },
   'builtin-channel-redeclared': { severity: 'warning', description: 'A custom channel reuses the id of a built-in channel.', help: 'Give the custom channel its own id, unless replacing the built-in one is intended.' },
+  'outreach-stage-timing': { severity: 'warning', description: "An outreach item's timing falls in another stage's span of time (its first to last touchpoint) and outside its own stage's: the map draws it in its stage's column.", help: "Move the item to the stage the message names, or correct its timing: the map draws it in its stage's column, where a reader takes its stage for its time." },
   'duplicate-stage-name': { severity: 'warning', description: 'Two stages share a name, which makes the map ambiguous.', help: 'Give each stage its own name.' },
   'timing-without-milestone': { severity: 'error', description: 'Timing is given but the map declares no milestone to count from.', help: 'Declare a milestone under `milestones` (surgery, discharge, ...) for timing to count from.' },
 } satisfies Record<string, RuleInfo>;

@@ -1,6 +1,7 @@
 import { builtinChannels, channelSynonyms, isBuiltinChannel } from '../model/channels.js';
 import type { DataPath, RawFinding } from './finding.js';
 import { characterFindings } from './characters.js';
+import { stageTimingFindings } from './stage-timing.js';
 import { closest } from './suggest.js';
 import { offsetInDays } from '../model/timing.js';
 
@@ -194,6 +195,9 @@ export function semanticFindings(map: Obj, { suggest = true }: { suggest?: boole
     const id = isObj(c) ? str(c.id) : undefined;
     if (id && !usedChannels.has(id)) findings.push({ ruleId: 'unused-channel', message: `channel \`${id}\` is declared but no touchpoint or outreach uses it`, path: ['channels', i, 'id'] });
   });
+  // Timing can be placed only when every reference resolves and no milestone is placed in a loop.
+  const blocked = findings.some((f) => f.ruleId === 'unresolved-reference' || f.ruleId === 'milestone-cycle' || f.ruleId === 'timing-order' || f.ruleId === 'duplicate-id');
+  findings.push(...stageTimingFindings(map, blocked));
   findings.push(...characterFindings(map));
   return findings;
 }

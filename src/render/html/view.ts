@@ -5,7 +5,7 @@ import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { hatchPath } from '../layout/hatch.js';
 import { measure, wrap } from '../layout/text.js';
-import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
+import { layoutTimeline, OUTREACH_HINT, type Label } from '../layout/timeline.js';
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
 import { chevronPoints, limitForPrint, printPersona } from './density.js';
@@ -78,59 +78,40 @@ function emotionView(view: MapView, columns: Column[], palette: Palette, step: n
 function outreachView(view: MapView, columns: Column[], palette: Palette) {
   if (!view.outreach.length) return undefined;
   const left = columns[0].x;
-  const shifted = columns.map((c) => ({ ...c, x: c.x - left }));
-  const tl = layoutTimeline(view, shifted);
-  const axisY = 78;
-  const places = labelPlaces(tl.items, shifted);
-  const labels = tl.items.map((item, i) => {
-    const o = item.outreach;
-    const w = places[i].width;
-    const name = wrap(`${o.ref} ${o.name}`, w, TYPE.small, { bold: true, maxLines: 3 }).lines;
-    const extra = wrap(o.detail, w, TYPE.label, { maxLines: 2 }).lines;
-    return { name, extra, height: 4 + name.length * 13.7 + extra.length * 13 };
-  });
-  const secondRow = Math.max(0, ...labels.filter((_, i) => places[i].row === 0).map((l) => l.height)) + 10;
-  const items = tl.items.map((item, i) => {
-    const o = item.outreach;
-    const when = wrap(o.when, Math.min(item.slot - 6, 200), TYPE.small, { bold: true, maxLines: 2 }).lines;
-    const { name, extra } = labels[i];
-    const nameTop = axisY + 16 + (places[i].row ? secondRow : 0);
-    return {
+  const tl = layoutTimeline(view, columns.map((c) => ({ ...c, x: c.x - left })));
+  const axisY = tl.axisY;
+  const label = (l: Label | undefined) => l && { anchor: l.anchor, rows: l.rows.map((row) => ({ text: row.text, kind: row.kind, x: r(l.x), y: r(row.y) })) };
+  return {
+    width: r(columns[columns.length - 1].x + columns[columns.length - 1].width - left),
+    height: r(tl.height),
+    axisY,
+    hint: OUTREACH_HINT,
+    axes: tl.axes.map((a) => ({ x1: r(a.x1), x2: r(a.x2), empty: a.empty, ticks: a.ticks.map(label) })),
+    items: tl.items.map((item) => ({
       x: r(item.x),
-      icon: `icon-${o.channel.icon}`,
+      icon: `icon-${item.outreach.channel.icon}`,
       iconX: r(item.x - 7),
-      title: o.title,
-      when: when.map((text, k) => ({ text, y: r(axisY - 16 - (when.length - 1 - k) * 13.5) })),
-      labelX: r(places[i].x),
-      leader: places[i].row ? { from: axisY + 13, to: r(nameTop + 1) } : undefined,
-      name: name.map((text, k) => ({ text, y: r(nameTop + TYPE.small + k * 13.7) })),
-      extra: extra.map((text, k) => ({ text, y: r(nameTop + 4 + name.length * 13.7 + TYPE.label + k * 13) })),
-      bottom: nameTop + labels[i].height,
-    };
-  });
-  const rowEnds = [-Infinity, -Infinity];
-  const milestones = tl.milestones.map((m) => {
-    const label = m.milestone.label.toUpperCase();
-    const row = m.x - 3 > rowEnds[0] ? 0 : 1;
-    rowEnds[row] = m.x + label.length * 7.2;
-    const y = 2 + row * 16;
-    return { x: r(m.x), label, top: y, textY: y + 11, textX: r(m.x + 6), diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z` };
-  });
-  const holes = tl.holes.filter((h) => h.x2 - h.x1 - 32 >= 40).map((h) => {
-    const room = holeWordsWidth(h, tl, places);
-    const words = room ? wrap(h.hole.words, room, TYPE.label, { maxLines: 3 }).lines : [];
-    return {
-      x: r(h.x1 + 16),
-      width: r(h.x2 - h.x1 - 32),
-      mid: r((h.x1 + h.x2) / 2),
-      hatch: hatchPath(h.x1 + 16, 71, h.x2 - h.x1 - 32, 14),
-      label: h.hole.label.toUpperCase(),
+      iconY: axisY - 7,
+      title: item.outreach.title,
+      status: item.outreach.statusId,
+      muted: item.outreach.statusId === 'paused' || item.outreach.statusId === 'retired',
+      mark: `M${r(item.x - 9)} ${axisY + 9}L${r(item.x + 9)} ${axisY - 9}`,
+      leaders: item.leaders.map((l) => ({ y1: r(l.y1), y2: r(l.y2) })),
+      when: label(item.when),
+      label: label(item.label),
+    })),
+    milestones: tl.milestones.map((m) => ({ x: r(m.x), top: r(m.top), title: m.milestone.label, diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z`, label: label(m.label) })),
+    holes: tl.holes.map((h) => ({
+      x: r(h.x1),
+      y: axisY - 7,
+      width: r(h.x2 - h.x1),
+      hatch: hatchPath(h.x1, axisY - 7, h.x2 - h.x1, 14),
       title: h.hole.sentence,
-      words: words.map((text, k) => ({ text, y: r(axisY + 10 + TYPE.label + k * 13) })),
-    };
-  });
-  const bottom = Math.max(axisY + 20, ...items.map((i) => i.bottom), ...holes.map((h) => axisY + 14 + h.words.length * 13));
-  return { width: r(columns[columns.length - 1].x + columns[columns.length - 1].width - left), height: r(bottom + 14), axisY, x1: r(tl.x1), x2: r(tl.x2), items, milestones, holes, hatch: palette.hatch };
+      label: label(h.label),
+      words: label(h.words),
+    })),
+    hatch: palette.hatch,
+  };
 }
 
 /**
@@ -142,6 +123,12 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
  * size. Printing plans its sheets from these and the grid's width instead of laying the page out.
  */
 export const PAGE = { paddingX: 40, bodyFontPx: 11.5 } as const;
+
+/**
+ * How far stage columns narrow on screen before the map scrolls: a 232 px column to 174 px, the charts'
+ * 10 px labels to 7.5 px, the smallest the design allows anywhere. Six stages then fit a 1,366 px window.
+ */
+const MIN_COLUMN_SCALE = 0.75;
 
 /** Stage columns widened in proportion, never narrowed, so that the grid is `width` px wide. */
 function fillWidth(columns: Column[], width: number | undefined): Column[] {
@@ -211,13 +198,15 @@ export function buildView(view: MapView, options: RenderOptions) {
       channels: view.legend.channels.map((c) => ({ name: c.name, icon: `icon-${c.icon}` })),
       severities: view.legend.severities.map((s) => severityView(s.severity, s.word, palette)),
       emotions: view.legend.emotions.map((e) => ({ label: e.label, colour: palette.emotion[e.value + 2], word: e.word })),
+      outreach: view.legend.outreach.map((o) => ({ ...o, stopped: o.look === 'stopped' })),
     },
     icons: [
       ...[...new Set(view.legend.channels.map((c) => c.icon))].map((id) => ({ id: `icon-${id}`, d: channelIcons[id] })),
       ...Object.entries(uiIcons).map(([id, d]) => ({ id: `ui-${id}`, d })),
     ],
     page: PAGE,
-    grid: { gutter: GRID.gutter, width, gutterPercent: r((GRID.gutter / width) * 100), stageCount: stages.length },
+    // On screen the grid narrows with the window down to a readable minimum, then scrolls.
+    grid: { gutter: GRID.gutter, width, minWidth: Math.round(GRID.gutter + (width - GRID.gutter) * MIN_COLUMN_SCALE), gutterPercent: r((GRID.gutter / width) * 100), stageCount: stages.length },
     columns: stages.map((s, k) => ({
       index: k,
       width: columns[k].width,

@@ -1,10 +1,9 @@
 import { layoutEmotion } from '../layout/emotion.js';
 import { hatchPath } from '../layout/hatch.js';
-import { holeWordsWidth, labelPlaces, layoutTimeline } from '../layout/timeline.js';
-import { measure } from '../layout/text.js';
+import { layoutTimeline, OUTREACH_HINT, type Label, type TextKind } from '../layout/timeline.js';
 import { TYPE } from '../layout/theme.js';
 import type { Lane, SvgContext } from './context.js';
-import { esc, icon, line, n, paragraph, rect, text } from './draw.js';
+import { esc, icon, line, n, paragraph, rect, text, type TextStyle } from './draw.js';
 
 const STEP = 22;
 
@@ -58,59 +57,35 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   if (!ctx.view.outreach.length) return undefined;
   const p = ctx.palette;
   const tl = layoutTimeline(ctx.view, ctx.columns);
-  const axisY = 78;
-  let svg = line(tl.x1, axisY, tl.x2, axisY, p.ink, 2);
-  let bottom = axisY;
-  const places = labelPlaces(tl.items, ctx.columns);
-  for (const placed of tl.holes) {
-    const { hole } = placed;
-    const x1 = placed.x1 + 16;
-    const x2 = placed.x2 - 16;
-    if (x2 - x1 < 40) continue;
-    let drawn = rect(x1, axisY - 7, x2 - x1, 14, p.paper);
-    drawn += `<path d="${hatchPath(x1, axisY - 7, x2 - x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
-    drawn += rect(x1, axisY - 7, x2 - x1, 14, 'none', ` stroke="${p.hatch}"`);
-    const label = paragraph(0, 0, hole.label, Math.max(x2 - x1, 150), { size: TYPE.label, fill: p.hatch, bold: true, caps: true, anchor: 'middle' }, 2);
-    drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${n(axisY - 14 - label.height)})">${label.svg}</g>`;
-    // Under the bar, the period in the words `analyze` uses, where the campaigns' labels leave room.
-    const room = holeWordsWidth(placed, tl, places);
-    if (room) {
-      const words = paragraph(0, 0, hole.words, room, { size: TYPE.label, fill: p.text, italic: true, anchor: 'middle' }, 3);
-      drawn += `<g transform="translate(${n((x1 + x2) / 2)} ${axisY + 10})">${words.svg}</g>`;
-      bottom = Math.max(bottom, axisY + 10 + words.height);
-    }
-    svg += `<g><title>${esc(hole.sentence)}</title>${drawn}</g>`;
+  const y = tl.axisY;
+  const style = (kind: TextKind, muted: boolean): TextStyle => {
+    const base = { when: { size: TYPE.small, fill: p.ink, bold: true }, name: { size: TYPE.small, fill: p.ink, bold: true }, detail: { size: TYPE.label, fill: p.muted }, status: { size: TYPE.label, fill: p.muted, italic: true }, milestone: { size: TYPE.label, fill: p.ink, bold: true, caps: true }, hole: { size: TYPE.label, fill: p.hatch, bold: true, caps: true }, words: { size: TYPE.label, fill: p.text, italic: true }, period: { size: TYPE.label, fill: p.muted } }[kind];
+    return muted && kind !== 'status' ? { ...base, fill: p.muted } : base;
+  };
+  // Caps come from the layout, which wrote them as they are to be read ("DISCHARGE · +2 d").
+  const label = (l: Label | undefined, muted = false) => (l ? l.rows.map((r) => text(l.x, r.y, r.text, { ...style(r.kind, muted), caps: false, letterSpacing: r.kind === 'milestone' || r.kind === 'hole', anchor: l.anchor })).join('') : '');
+  let svg = '';
+  for (const axis of tl.axes) svg += (axis.empty ? line(axis.x1, y, axis.x2, y, p.faint, 1.5, ' stroke-dasharray="2 4"') : line(axis.x1, y, axis.x2, y, p.ink, 2)) + axis.ticks.map((t) => label(t)).join('');
+  for (const h of tl.holes) {
+    let drawn = rect(h.x1, y - 7, h.x2 - h.x1, 14, p.paper);
+    drawn += `<path d="${hatchPath(h.x1, y - 7, h.x2 - h.x1, 14)}" fill="none" stroke="${p.hatch}" stroke-width="1.5"/>`;
+    drawn += rect(h.x1, y - 7, h.x2 - h.x1, 14, 'none', ` stroke="${p.hatch}"`);
+    svg += `<g><title>${esc(h.hole.sentence)}</title>${drawn}${label(h.label)}${label(h.words)}</g>`;
   }
-  const rowEnds = [-Infinity, -Infinity];
   for (const m of tl.milestones) {
-    const label = m.milestone.label;
-    const w = measure(label.toUpperCase(), TYPE.label, true) + label.length * 0.6 + 8;
-    const row = m.x - 3 > rowEnds[0] ? 0 : 1;
-    rowEnds[row] = m.x + w;
-    const ly = 2 + row * 16;
-    svg += line(m.x, ly, m.x, axisY + 24, p.ink, 1.5);
-    svg += `<path d="M${n(m.x)} ${axisY - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>`;
-    svg += rect(m.x + 3, ly, w, 14, p.paper) + text(m.x + 6, ly + 11, label, { size: TYPE.label, fill: p.ink, bold: true, caps: true });
+    const drawn = line(m.x, m.top, m.x, y, p.ink, 1.5) + `<path d="M${n(m.x)} ${y - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>` + label(m.label);
+    svg += `<g><title>${esc(m.milestone.label)}</title>${drawn}</g>`;
   }
-  const blocks = tl.items.map((item, i) => {
+  for (const item of tl.items) {
     const o = item.outreach;
-    const w = places[i].width;
-    const name = paragraph(0, 0, `${o.ref} ${o.name}`, w, { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 3);
-    const e = paragraph(0, name.height, o.detail, w, { size: TYPE.label, fill: p.muted, anchor: 'middle' }, 2);
-    return { svg: name.svg + e.svg, height: name.height + e.height };
-  });
-  const secondRow = Math.max(0, ...blocks.filter((_, i) => places[i].row === 0).map((b) => b.height)) + 10;
-  tl.items.forEach((item, i) => {
-    const o = item.outreach;
-    const whenBlock = paragraph(0, 0, o.when, Math.min(item.slot - 6, 200), { size: TYPE.small, fill: p.ink, bold: true, anchor: 'middle' }, 2);
-    svg += `<g transform="translate(${n(item.x)} ${n(axisY - 16 - whenBlock.height)})">${whenBlock.svg}</g>`;
-    svg += `<circle cx="${n(item.x)}" cy="${axisY}" r="12" fill="${p.paper}" stroke="${p.ink}" stroke-width="1.5"/>`;
-    svg += icon(`icon-${o.channel.icon}`, item.x - 7, axisY - 7, 14, p.ink);
-    const top = axisY + 16 + (places[i].row ? secondRow : 0);
-    if (places[i].row) svg += line(item.x, axisY + 13, item.x, top + 1, p.faint, 1);
-    svg += `<g transform="translate(${n(places[i].x)} ${n(top)})">${blocks[i].svg}</g>`;
-    bottom = Math.max(bottom, top + blocks[i].height);
-  });
-  return { id: 'outreach', label: 'Outreach', hint: 'campaigns on a time axis, not to scale', height: bottom + 14, svg };
+    const muted = o.statusId === 'paused' || o.statusId === 'retired';
+    const dashed = o.statusId === 'idea' || o.statusId === 'planned';
+    const ring = muted ? p.faint : p.ink;
+    let drawn = item.leaders.map((l) => line(item.x, l.y1, item.x, l.y2, p.faint, 1)).join('');
+    drawn += `<circle cx="${n(item.x)}" cy="${y}" r="12" fill="${p.paper}" stroke="${ring}" stroke-width="1.5"${dashed ? ' stroke-dasharray="3 2.5"' : ''}/>`;
+    drawn += icon(`icon-${o.channel.icon}`, item.x - 7, y - 7, 14, muted ? p.muted : p.ink);
+    if (muted) drawn += line(item.x - 9, y + 9, item.x + 9, y - 9, p.muted, 1.5);
+    svg += `<g><title>${esc(o.title)}</title>${drawn}${label(item.when, muted)}${label(item.label, muted)}</g>`;
+  }
+  return { id: 'outreach', label: 'Outreach', hint: OUTREACH_HINT, height: tl.height, svg };
 }
-

@@ -14,6 +14,8 @@ export interface TextStyle {
   anchor?: 'start' | 'middle' | 'end';
   /** Letter-spaced small capitals labels. */
   caps?: boolean;
+  /** The letter spacing of small capitals, for text already written in capitals where it should be. */
+  letterSpacing?: boolean;
   lineHeight?: number;
 }
 
@@ -22,7 +24,7 @@ function attrs(style: TextStyle): string {
   if (style.bold) a += ' font-weight="700"';
   if (style.italic) a += ' font-style="italic"';
   if (style.anchor && style.anchor !== 'start') a += ` text-anchor="${style.anchor}"`;
-  if (style.caps) a += ' letter-spacing="0.6"';
+  if (style.caps || style.letterSpacing) a += ' letter-spacing="0.6"';
   return a;
 }
 

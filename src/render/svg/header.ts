@@ -10,7 +10,7 @@ const LEGEND_CHANNEL_COL = 124;
 function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: number; height: number } {
   const p = ctx.palette;
   let svg = '';
-  const { channels, severities, emotions } = ctx.view.legend;
+  const { channels, severities, emotions, outreach } = ctx.view.legend;
   const rows = Math.min(channels.length, 3) || 1;
   const cols = Math.ceil(channels.length / rows);
   svg += text(x, y + 10, 'Channels', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
@@ -44,6 +44,22 @@ function legend(ctx: SvgContext, x: number, y: number): { svg: string; width: nu
     svg += text(lx, y + 64, emotions[0].word, { size: TYPE.label, fill: p.muted });
     svg += text(lx + 12 + 4 * 36, y + 64, emotions[emotions.length - 1].word, { size: TYPE.label, fill: p.muted, anchor: 'end' });
     lx += 164;
+  }
+  if (outreach.length) {
+    // The groups before end with their own rule, except the emotion scale, whose labels reach its edge.
+    if (emotions.length) {
+      svg += line(lx, y, lx, y + 76, p.rule);
+      lx += 16;
+    }
+    svg += text(lx, y + 10, 'Outreach', { size: TYPE.label, fill: p.muted, bold: true, caps: true });
+    outreach.forEach((o, i) => {
+      const cy = y + 28 + i * 20;
+      const ring = o.look === 'stopped' ? p.faint : p.ink;
+      svg += `<circle cx="${n(lx + 7)}" cy="${n(cy)}" r="6.5" fill="${p.paper}" stroke="${ring}" stroke-width="1.5"${o.look === 'proposed' ? ' stroke-dasharray="3 2.5"' : ''}/>`;
+      if (o.look === 'stopped') svg += line(lx + 2, cy + 5, lx + 12, cy - 5, p.muted, 1.5);
+      svg += text(lx + 19, cy + 4, o.word, { size: TYPE.small, fill: o.look === 'stopped' ? p.muted : p.ink });
+    });
+    lx += Math.max(measure('OUTREACH', TYPE.label, true) + 8 * 0.6, 19 + Math.max(...outreach.map((o) => measure(o.word, TYPE.small))));
   }
   return { svg, width: lx - x, height: 80 };
 }

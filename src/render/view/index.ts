@@ -6,10 +6,14 @@ import { SEVERITIES, type ContactHole, type JourneyModel, type SegmentModel } fr
 import type { JourneyMap } from '../../types/journeymap.js';
 import { stageViews } from './items.js';
 import { describeMap } from './summary.js';
-import type { ChannelView, DocumentView, HoleView, MapView, MilestoneView, OutreachRowView, StageView } from './types.js';
-import { durationWords, emotionView, headerFacts, severityWord } from './words.js';
+import type { ChannelView, DocumentView, HoleView, LegendView, MapView, OutreachRowView, OutreachView, StageView } from './types.js';
+import { placeInTime } from './time.js';
+import { dayShort, emotionView, headerFacts, severityWord, STATUS_WORDS } from './words.js';
 
 export type * from './types.js';
+
+/** A hole before it is placed in its column's time. */
+type Unplaced<T> = Omit<T, 'from' | 'to'>;
 
 /**
  * The fields of a view that hold whichever of the map's stages are shown. Of the whole map's contact holes
@@ -27,11 +31,15 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
   const model = buildJourney(map, { thresholds: options.thresholds });
   const heading = `${map.kind ?? 'customer'} journey map`;
   const state = map.state ?? 'current';
-  const milestones: MilestoneView[] = model.milestones.map((m) => ({
-    name: m.name,
-    day: m.day,
-    label: m.day === 0 ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${m.day > 0 ? '+' : '\u2212'}${durationWords(Math.abs(m.day)).replace(' days', ' d').replace(' weeks', ' wk')}`,
-  }));
+  const stages = stageViews(model);
+  const placed = placeInTime(
+    model,
+    stages,
+    model.milestones.map((m) => {
+      const when = dayShort(m.day);
+      return { name: m.name, day: m.day, when, label: when === 'Day 0' ? `Day 0 \u00b7 ${m.name}` : `${m.name} \u00b7 ${when}` };
+    }),
+  );
   const document: DocumentView = {
     title: map.title,
     author: map.owner,
@@ -50,15 +58,15 @@ export function buildMapView(map: JourneyMap, options: ViewOptions = {}): MapVie
     state,
     facts: headerFacts(map, model.personas),
     personas: model.personas.map((p) => ({ name: p.name, age: p.age, description: p.description, quote: p.quote, goals: p.goals ?? [] })),
-    milestones,
+    milestones: placed.milestones,
     footer: { sources: map.sources ?? [], owner: map.owner, confidentiality: map.confidentiality, tags: map.tags ?? [] },
     document,
     stageCount: map.stages.length,
-    holes: holeViews(model.analysis.holes),
-    outreachRows: rowViews(model),
+    holes: holeViews(model.analysis.holes).map(placed.hole),
+    outreachRows: rowViews(model).map((row) => ({ ...row, holes: row.holes.map(placed.hole) })),
     lowest: model.analysis.lowest?.ref,
   };
-  return showing(whole, stageViews(model));
+  return showing(whole, stages);
 }
 
 /**
@@ -86,12 +94,14 @@ function showing(whole: WholeMap, stages: StageView[], sheet?: MapView['sheet'])
       channels: [...channels.values()],
       severities: gaps.length ? SEVERITIES.map((severity) => ({ severity, word: severityWord(severity) })) : [],
       emotions: touchpoints.some((t) => t.emotion) ? [-2, -1, 0, 1, 2].map(emotionView) : [],
+      outreach: outreachLooks(outreach),
     },
     stages,
     touchpoints,
     gaps,
     opportunities: stages.flatMap((s) => s.opportunities),
     outreach,
+    milestones: whole.milestones.filter((m) => shown.has(m.stage)),
     holes: whole.holes.filter((h) => shown.has(h.stage)),
     outreachRows: whole.outreachRows.map((row) => ({ ...row, outreach: row.outreach.filter((ref) => shownOutreach.has(ref)), holes: row.holes.filter((h) => shown.has(h.stage)) })),
     lowest: touchpoints.some((t) => t.ref === whole.lowest) ? whole.lowest : undefined,
@@ -107,7 +117,7 @@ function sheetWords(part: { number: number; count: number }, range: { from: numb
 }
 
 /** The model's contact holes as the map shows them: of all patients, or of one segment. */
-function holeViews(holes: ContactHole[], segment?: SegmentModel): HoleView[] {
+function holeViews(holes: ContactHole[], segment?: SegmentModel): Unplaced<HoleView>[] {
   return holes.map((hole) => ({
     start: hole.start,
     end: hole.end,
@@ -123,7 +133,7 @@ function holeViews(holes: ContactHole[], segment?: SegmentModel): HoleView[] {
 }
 
 /** The outreach lane's rows: one per segment with what reaches it, or one for all patients. */
-function rowViews(model: JourneyModel): OutreachRowView[] {
+function rowViews(model: JourneyModel): (Omit<OutreachRowView, 'holes'> & { holes: Unplaced<HoleView>[] })[] {
   const { analysis } = model;
   if (analysis.segments.length === 0) return [{ label: 'All patients', outreach: model.outreach.map((o) => o.ref), holes: holeViews(analysis.holes) }];
   return analysis.segments.map(({ segment, holes }) => ({
@@ -132,4 +142,17 @@ function rowViews(model: JourneyModel): OutreachRowView[] {
     outreach: model.outreach.filter((o) => reaches(o, segment)).map((o) => o.ref),
     holes: holeViews(holes, segment),
   }));
+}
+
+/** The looks of the campaigns' statuses in the legend: each look present, with the statuses it stands for. */
+function outreachLooks(outreach: OutreachView[]): LegendView['outreach'] {
+  const looks = [
+    { look: 'live' as const, statuses: ['live'] },
+    { look: 'proposed' as const, statuses: ['idea', 'planned'] },
+    { look: 'stopped' as const, statuses: ['paused', 'retired'] },
+  ];
+  return looks.flatMap(({ look, statuses }) => {
+    const present = statuses.filter((s) => outreach.some((o) => o.statusId === s));
+    return present.length ? [{ look, word: present.map((s) => STATUS_WORDS[s]).join(' or ') }] : [];
+  });
 }

@@ -76,6 +76,11 @@ export interface LegendView {
   severities: { severity: Severity; word: string }[];
   /** The emotion scale from −2 to +2, when a shown touchpoint has an emotion; empty otherwise. */
   emotions: EmotionView[];
+  /**
+   * How the outreach lane draws the statuses of the shown campaigns, those present only: `live` solid,
+   * `proposed` (idea, planned) dashed, `stopped` (paused, retired) greyed and struck through.
+   */
+  outreach: { look: 'live' | 'proposed' | 'stopped'; word: string }[];
 }
 
 export interface ChannelView {
@@ -120,6 +125,12 @@ export interface StageView {
   opportunities: OpportunityView[];
   outreach: OutreachView[];
   metrics: MetricView[];
+  /**
+   * The span of time its column of the outreach lane covers: its touchpoints' span, widened to its own
+   * outreach and the milestones drawn in it; `from`/`to` in short (`−12 mo`, `+2 d`). None when nothing
+   * in the stage has a time.
+   */
+  time?: { start: number; end: number; from: string; to: string };
 }
 
 export interface NoteView {
@@ -191,6 +202,12 @@ export interface OutreachView {
   /** Refs of the touchpoints it leads to and the gaps it helps to close. */
   touchpoints: string[];
   gaps: string[];
+  /** Number of its stage: it is drawn in that stage's column, whatever its timing. */
+  stage: number;
+  /** Where its start lies in its stage's column, from 0 (left edge) to 1 (right edge); none without timing. */
+  at?: number;
+  /** `idea`, `planned`, `live`, `paused` or `retired` (`planned` when the map does not say): how the lane draws it. */
+  statusId: 'idea' | 'planned' | 'live' | 'paused' | 'retired';
   /** `Live`, `Planned`, `Idea`, `Paused`, `Retired`; planned when the map does not say. */
   status: string;
   /** Whether the analysis counts it as contact, and why (`live outreach`, `an idea, not running`). */
@@ -228,6 +245,12 @@ export interface MilestoneView {
   day: number;
   /** `Day 0 · Surgery`, `Discharge · +2 d`. */
   label: string;
+  /** `Day 0`, `+2 d`: when, with its unit as written in short. */
+  when: string;
+  /** Number of the stage it is drawn in: the first whose touchpoints' span of time holds it, else the nearest. */
+  stage: number;
+  /** Where it lies in that stage's column, from 0 to 1. */
+  at: number;
 }
 
 /** A contact hole of the model's analysis: the same days and words as `analyze` reports. */
@@ -249,6 +272,9 @@ export interface HoleView {
   segment?: string;
   /** Number of the stage it is shown in: that of the outreach ending it (or the last before it). */
   stage: number;
+  /** Where it starts and ends in that stage's column, from 0 to 1 (cut at the column's edges). */
+  from: number;
+  to: number;
 }
 
 export interface DocumentView {

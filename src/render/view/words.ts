@@ -59,3 +59,14 @@ export function durationWords(days: number): string {
   if (days >= 14) return `${Math.round(days / 7)} weeks`;
   return `${Math.round(days)} days`;
 }
+
+/** A day on the axis in short, as an axis labels it: `Day 0`, `+2 d`, `−6 wk`, `+11 mo`, `+3 y`. */
+export function dayShort(day: number): string {
+  const abs = Math.abs(day);
+  if (abs < 0.5) return 'Day 0';
+  const sign = day < 0 ? '\u2212' : '+';
+  if (abs < 14) return `${sign}${Math.round(abs)} d`;
+  if (abs < 120) return `${sign}${Math.round(abs / 7)} wk`;
+  if (abs < 730) return `${sign}${Math.round(abs / 30.4375)} mo`;
+  return `${sign}${Math.round((abs / 365.25) * 10) / 10} y`;
+}
