@@ -46,8 +46,9 @@ describe('the npm package', () => {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((p) => /^(test|src|bench|scripts|\.ci)\//.test(p) || p.endsWith('.map') || p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
-    // Small enough to install in CI in a moment; reported by `npm pack` too.
-    expect(packed.size).toBeLessThan(1_000_000);
+    // Small enough to install in CI in a moment; reported by `npm pack` too. About 1.05 MB since site,
+    // schedule and the outreach rules (README: Packaging): the bound catches a stray folder, not growth.
+    expect(packed.size).toBeLessThan(1_500_000);
   });
 
   it('installs as a dev dependency of a maps repository (README: Install) and validates and builds html and svg with no browser', () => {
