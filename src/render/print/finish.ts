@@ -1,17 +1,6 @@
 import type { PDFDocument } from 'pdf-lib';
-import { appendInfo } from './info-update.js';
+import { appendInfo, type PdfMetadata } from './info-update.js';
 import { readOutline, sheetOutline } from './outline.js';
-
-export interface PdfMetadata {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords: string[];
-  creator: string;
-  producer: string;
-  /** Creation and modification date; left out of the file when unknown, so output stays reproducible. */
-  date?: Date;
-}
 
 /** pdf-lib, loaded only for what Chromium's file cannot take as it is: joining parts, or another layout. */
 const pdfLib = () => import('pdf-lib');

@@ -1,4 +1,14 @@
-import type { PdfMetadata } from './finish.js';
+/** What the PDF's information dictionary says about the map. */
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords: string[];
+  creator: string;
+  producer: string;
+  /** Creation and modification date; left out of the file when unknown, so output stays reproducible. */
+  date?: Date;
+}
 
 /**
  * Writes a map's metadata into a PDF as Chromium prints it, without parsing the document: an
