@@ -215,8 +215,10 @@ console.log(`\nlargest exponent over ${all.length} series: ${worst.toFixed(2)} (
 if (flag('docs') > 0) {
   const doc = join(root, 'docs/performance.md');
   const text = readFileSync(doc, 'utf8');
-  if (!/<!-- scale:begin -->\n[\s\S]*?\n<!-- scale:end -->/.test(text)) throw new Error('docs/performance.md has no <!-- scale:begin --> ... <!-- scale:end --> section');
-  writeFileSync(doc, text.replace(/(<!-- scale:begin -->\n)[\s\S]*?(\n<!-- scale:end -->)/, (_, a, b) => `${a}${markdown}${b}`));
+  // The section may be empty: the markers on two lines with nothing between them.
+  const section = /(<!-- scale:begin -->\n)(?:[\s\S]*?\n)?(<!-- scale:end -->)/;
+  if (!section.test(text)) throw new Error('docs/performance.md has no <!-- scale:begin --> ... <!-- scale:end --> section');
+  writeFileSync(doc, text.replace(section, (_, a, b) => `${a}${markdown}\n${b}`));
   console.log('wrote the table to docs/performance.md');
 } else {
   console.log(`\n${markdown}`);
