@@ -41,6 +41,8 @@ export interface TimelineMilestone {
   x: number;
   /** Its line runs from here down to the axis. */
   top: number;
+  /** Where its line runs on past the axis, into the next outreach row: the row's bottom. */
+  bottom?: number;
   /** None past the first LABELLED milestones of a column, or where no place is free: a tick, its name in a tooltip. */
   label?: Label;
 }
@@ -142,12 +144,27 @@ function spreadDots(xs: number[], col: Column, lines: number[]): number[] {
   return out;
 }
 
+/** One row of an outreach lane drawn in rows (a map with segments); the whole lane when left out. */
+export interface TimelineRow {
+  /** Refs of the campaigns the row shows. */
+  outreach: ReadonlySet<string>;
+  /** The row's contact holes. */
+  holes: HoleView[];
+  /**
+   * `labelled`: milestones as in a lane of one row, with their labels (the first row); `through`: their
+   * lines come down from the row above, unlabelled, and no label of the row straddles them.
+   */
+  milestones: 'labelled' | 'through';
+  /** Milestones' lines run on below the axis into the next row: no label below the axis straddles them. */
+  below: boolean;
+}
+
 /**
  * The outreach lane: every campaign, milestone and contact hole in its stage's column, at its place in
  * the stage's span of time (the view gives it); labels stacked off the axis so that none overlaps another
- * or is crossed by a milestone's line or a leader.
+ * or is crossed by a milestone's line or a leader. With `row`, one row of a lane drawn per segment.
  */
-export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
+export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineRow): Timeline {
   const above: Packer[] = [];
   const below: Packer[] = [];
   const items: TimelineItem[] = [];
@@ -161,7 +178,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   const milestoneTops: { m: TimelineMilestone; to: number }[] = [];
 
   const milestonesOf = groupBy(view.milestones, (m) => m.stage);
-  const holesOf = groupBy(view.holes, (h) => h.stage);
+  const holesOf = groupBy(row ? row.holes : view.holes, (h) => h.stage);
   const unlabelled: TimelineMilestone[] = [];
   view.stages.forEach((stage, k) => {
     const col = columns[k];
@@ -178,7 +195,14 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     };
     const ownMilestones = milestonesOf.get(stage.number) ?? [];
     const ownHoles = holesOf.get(stage.number) ?? [];
-    const events = stage.outreach.length + ownMilestones.length + ownHoles.length;
+    const own = row ? stage.outreach.filter((o) => row.outreach.has(o.ref)) : stage.outreach;
+    const events = own.length + ownMilestones.length + ownHoles.length;
+    // Lines that run through the row from edge to edge come first: every label of the row keeps off them.
+    const walls = row ? ownMilestones.map((m) => xIn(col, m.at)) : [];
+    for (const x of walls) {
+      if (row?.milestones === 'through') up.wall(x);
+      if (row?.below) down.wall(x);
+    }
     const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [], empty: events === 0 };
     axes.push(axis);
     const tickRow = 16;
@@ -187,6 +211,8 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       for (const end of ends) {
         const b = block([{ text: end.text, kind: 'period' }]);
         const x1 = end.at === 'start' ? left : end.at === 'end' ? right - b.width : (left + right - b.width) / 2;
+        // A milestone's line running on below the axis would cross it: the column's span goes unwritten there.
+        if (row?.below && walls.some((x) => x > x1 - 3 && x < x1 + b.width + 3)) continue;
         down.block({ x1, x2: x1 + b.width, d: tickRow, height: b.height });
         belowLabels.push({ d: tickRow, height: b.height, b, x1, x2: x1 + b.width, anchor: end.at, set: (l) => axis.ticks.push(l) });
       }
@@ -222,6 +248,11 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     const ownLines: number[] = [];
     for (const [k, milestone] of ownMilestones.entries()) {
       const x = xIn(col, milestone.at);
+      if (row?.milestones === 'through') {
+        ownLines.push(x);
+        milestones.push({ milestone, x, top: 0 });
+        continue;
+      }
       if (k >= LABELLED) {
         milestones.push({ milestone, x, top: 0 });
         unlabelled.push(milestones[milestones.length - 1]);
@@ -245,7 +276,6 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     }
 
     // Campaigns: the dot at its time, its timing above, its name and channel below.
-    const own = stage.outreach;
     // Campaigns without timing are spread evenly across the column, in their order.
     const untimed = own.filter((o) => o.at === undefined).length;
     let nth = 0;
@@ -308,6 +338,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   for (const m of unlabelled) m.top = axisY - 8;
   for (const j of leaderJobs) j.item.leaders.push(j.above ? { y1: axisY - j.to, y2: axisY - j.from } : { y1: axisY + j.from, y2: axisY + j.to });
   const height = axisY + Math.max(DOT, ...below.map((p) => p.extent())) + BOTTOM_PAD;
+  if (row?.below) for (const m of milestones) m.bottom = height;
   return { axisY, height, axes, items, milestones, holes };
 }
 
