@@ -119,6 +119,7 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
   const rows = laid.rows.map((row, k) => ({
     ...timelineView(row.timeline),
     name: row.name && { text: row.name.text, x: r(row.name.x), y: r(row.y + row.name.y) },
+    segment: row.row.segment?.id,
     ruleY: k > 0 ? r(row.y) : undefined,
     timelineY: r(row.timelineY),
   }));

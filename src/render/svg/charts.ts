@@ -65,9 +65,10 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
   const right = ctx.columns[ctx.columns.length - 1].x + ctx.columns[ctx.columns.length - 1].width;
   let svg = '';
   for (const [k, row] of laid.rows.entries()) {
+    svg += `<g class="outreach-row" data-segment="${esc(row.row.segment?.id ?? '')}">`;
     if (k > 0) svg += line(left, row.y, right, row.y, p.rule, 1, ' stroke-dasharray="2 4"');
     svg += text(row.name!.x, row.y + row.name!.y, row.name!.text, { size: TYPE.small, fill: p.ink, bold: true });
-    svg += `<g transform="translate(0 ${n(row.timelineY)})">${drawTimeline(row.timeline, p)}</g>`;
+    svg += `<g transform="translate(0 ${n(row.timelineY)})">${drawTimeline(row.timeline, p)}</g></g>`;
   }
   return { id: 'outreach', label: 'Outreach', hint: OUTREACH_HINT, height: laid.height, svg };
 }
