@@ -203,6 +203,15 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
       if (row?.milestones === 'through') up.wall(x);
       if (row?.below) down.wall(x);
     }
+    // Places right and left of those lines, nearest `x` first, for a label that cannot straddle one.
+    const free = (span: { x1: number; x2: number }) => !walls.some((w) => w > span.x1 - 3 && w < span.x2 + 3);
+    const besideWalls = (x: number, width: number) =>
+      walls
+        .flatMap((w) => [{ x1: w + 4, x2: w + 4 + width }, { x1: w - 4 - width, x2: w - 4 }])
+        .filter((span) => span.x1 >= left && span.x2 <= right && free(span))
+        .sort((a, b) => Math.abs((a.x1 + a.x2) / 2 - x) - Math.abs((b.x1 + b.x2) / 2 - x));
+    // None when every place is crossed (a column crowded with milestones): the label is left to the tooltip.
+    const clear = (x: number, width: number, span: { x1: number; x2: number }) => (free(span) ? span : besideWalls(x, width)[0]);
     const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [], empty: events === 0 };
     axes.push(axis);
     const tickRow = 16;
@@ -232,15 +241,15 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
       holeLabels.push(() => {
         // The label on one line where the column allows; the period in words under the bar.
         const head = block(lines(hole.label.toUpperCase(), 'hole', right - left, 2));
-        const span = clampSpan((x1 + x2) / 2, head.width);
-        const got = up.place({ spans: [span], height: head.height, min: 10 });
+        const mid = (x1 + x2) / 2;
+        const got = up.place({ spans: [clampSpan(mid, head.width), ...besideWalls(mid, head.width)], height: head.height, min: 10 });
+        const span = got?.box ?? clear(mid, head.width, clampSpan(mid, head.width));
         const d = got?.box.d ?? up.extent() + 3;
-        if (!got) up.block({ ...span, d, height: head.height });
-        aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
+        if (span && !got) up.block({ x1: span.x1, x2: span.x2, d, height: head.height });
+        if (span) aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
         const words = block(lines(hole.words, 'words', Math.min(Math.max(x2 - x1, 150), right - left), 3));
-        const wspan = clampSpan((x1 + x2) / 2, words.width);
-        const w = down.place({ spans: [wspan], height: words.height, min: 10 });
-        if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: wspan.x1, x2: wspan.x2, anchor: 'middle', set: (l) => (placed.words = l) });
+        const w = down.place({ spans: [clampSpan(mid, words.width), ...besideWalls(mid, words.width)], height: words.height, min: 10 });
+        if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: w.box.x1, x2: w.box.x2, anchor: 'middle', set: (l) => (placed.words = l) });
       });
     }
 
@@ -289,9 +298,9 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
     const whens = labelled.map((item) => {
       const b = block(lines(item.outreach.when, 'when', Math.min(150, right - left), 2));
       const others = labelled.filter((o) => o !== item).map((o) => o.x);
-      const clear = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
-      const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right)];
-      return { item, b, spans: [...candidates.filter(clear), ...candidates.filter((c) => !clear(c))], clear: candidates.some(clear) };
+      const clearOfDots = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
+      const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right), ...besideWalls(item.x, b.width)];
+      return { item, b, spans: [...candidates.filter(clearOfDots), ...candidates.filter((c) => !clearOfDots(c))], clear: candidates.some(clearOfDots) };
     });
     whens.sort((a, b) => Number(b.clear) - Number(a.clear) || b.item.x - a.item.x);
     for (const { item, b: whenB, spans } of whens) {
@@ -303,7 +312,8 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
       } else {
         // No room with a leader: set it above everything, named by its ref.
         const named = block(lines(`${outreach.ref} ${outreach.when}`, 'when', Math.min(150, right - left), 2));
-        const span = clampSpan(x, named.width);
+        const span = clear(x, named.width, clampSpan(x, named.width));
+        if (!span) continue;
         const d = up.extent() + 3;
         up.block({ ...span, d, height: named.height });
         aboveLabels.push({ d, height: named.height, b: named, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (item.when = l) });
@@ -316,12 +326,12 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
       const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
       if (outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
       const b = block(rows);
-      const span = clampSpan(x, b.width);
-      const got = down.place({ spans: [span, ...sideSpans(x, b.width, left, right)], height: b.height, min: 16, line: { x, from: DOT } });
+      const span = clear(x, b.width, clampSpan(x, b.width));
+      const got = down.place({ spans: [clampSpan(x, b.width), ...sideSpans(x, b.width, left, right), ...besideWalls(x, b.width)], height: b.height, min: 16, line: { x, from: DOT } });
       if (got) {
         belowLabels.push({ d: got.box.d, height: b.height, b, x1: got.box.x1, x2: got.box.x2, anchor: 'middle', set: (l) => (item.label = l) });
         if (got.box.d > 16) leaderJobs.push({ item, from: DOT, to: got.box.d, above: false });
-      } else {
+      } else if (span) {
         // No room with a leader: set it below everything; its name starts with its ref, as the tooltip does.
         const d = down.extent() + 6;
         down.block({ ...span, d, height: b.height });
