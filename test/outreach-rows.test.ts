@@ -92,6 +92,11 @@ describe('outreach rows: one per segment, in SVG and HTML', () => {
         const labels = (id: string) => rows.get(id)!.texts.filter((t) => t.startsWith('DAY 0'));
         expect(labels('smartphone-users')).toHaveLength(1);
         expect(labels('without-smartphone')).toHaveLength(0);
+        // A campaign the first row names in full is its ref in the second (its tooltip keeps it whole).
+        const first = rows.get('smartphone-users')!.texts.find((t) => t.startsWith('C1 '))!;
+        expect(first).toBeDefined();
+        expect(rows.get('without-smartphone')!.texts).toContain('C1');
+        expect(rows.get('without-smartphone')!.texts).not.toContain(first);
       }
     }
     const { svg, html } = build(kneeFuture);
@@ -132,8 +137,11 @@ describe('outreach rows: one per segment, in SVG and HTML', () => {
       expect(rows.get('no-phone')!.texts).toContain('No smartphone \u00b7 18%');
       expect(rows.get('app')!.titles.some((t) => t.startsWith('IVR call'))).toBe(false);
       expect(rows.get('no-phone')!.titles.some((t) => t.startsWith('IVR call'))).toBe(true);
-      // An item for everyone is in every row.
+      // An item for everyone is in every row: named in the first, its ref in the next.
       for (const id of ['app', 'no-phone']) expect(rows.get(id)!.titles.some((t) => t.startsWith('Discharge letter'))).toBe(true);
+      expect(rows.get('app')!.texts).toContain('C1 Discharge letter');
+      expect(rows.get('no-phone')!.texts).toContain('C1');
+      expect(rows.get('no-phone')!.texts).toContain('C3 IVR call');
     }
   });
 

@@ -36,7 +36,8 @@ export const rowNameWidth = (text: string) => measure(text, TYPE.small, true);
 /**
  * The outreach lane in rows: one per segment when the map has segments, each with the campaigns that reach
  * the segment and the segment's own contact holes, as the view gives them; the milestones' lines run
- * through every row, labelled in the first. A map without segments has one row, laid out as a lane of one
+ * through every row, labelled in the first. A campaign a row above already shows in full is drawn with its
+ * ref only. A map without segments has one row, laid out as a lane of one
  * row always was.
  */
 export function layoutOutreachRows(view: MapView, columns: Column[]): OutreachRows {
@@ -47,13 +48,16 @@ export function layoutOutreachRows(view: MapView, columns: Column[]): OutreachRo
   }
   const rows: OutreachRowLayout[] = [];
   let y = 0;
+  const shown = new Set<string>();
   view.outreachRows.forEach((row, k) => {
     const timeline = layoutTimeline(view, columns, {
       outreach: new Set(row.outreach),
+      brief: new Set(row.outreach.filter((ref) => shown.has(ref))),
       holes: row.holes,
       milestones: k === 0 ? 'labelled' : 'through',
       below: k < view.outreachRows.length - 1,
     });
+    for (const ref of row.outreach) shown.add(ref);
     // Past the first row the milestones' lines come down through the band, from the row above.
     if (k > 0) for (const m of timeline.milestones) m.top = -ROW_BAND;
     const width = rowNameWidth(row.label);

@@ -148,6 +148,11 @@ function spreadDots(xs: number[], col: Column, lines: number[]): number[] {
 export interface TimelineRow {
   /** Refs of the campaigns the row shows. */
   outreach: ReadonlySet<string>;
+  /**
+   * Those of them a row above already shows in full: here a dot and its ref, no timing (the dot sits
+   * where it sits above), so that what differs for the row's segment stands out and the lane stays short.
+   */
+  brief: ReadonlySet<string>;
   /** The row's contact holes. */
   holes: HoleView[];
   /**
@@ -295,7 +300,7 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
     // left; those that cannot cover a neighbour's dot and go last, above the neighbours' timings, so no
     // leader crosses a timing: a cluster of campaigns steps up like a staircase.
     const labelled = placedItems.slice(0, LABELLED);
-    const whens = labelled.map((item) => {
+    const whens = labelled.filter((item) => !row?.brief.has(item.outreach.ref)).map((item) => {
       const b = block(lines(item.outreach.when, 'when', Math.min(150, right - left), 2));
       const others = labelled.filter((o) => o !== item).map((o) => o.x);
       const clearOfDots = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
@@ -323,8 +328,9 @@ export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineR
     for (const item of labelled) {
       const { outreach, x } = item;
       const width = Math.min(170, right - left);
-      const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
-      if (outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
+      const brief = row?.brief.has(outreach.ref);
+      const rows = brief ? [{ text: outreach.ref, kind: 'name' as const }] : [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
+      if (!brief && outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
       const b = block(rows);
       const span = clear(x, b.width, clampSpan(x, b.width));
       const got = down.place({ spans: [clampSpan(x, b.width), ...sideSpans(x, b.width, left, right), ...besideWalls(x, b.width)], height: b.height, min: 16, line: { x, from: DOT } });
