@@ -100,6 +100,11 @@ describe('outreach rows: one per segment, in SVG and HTML', () => {
       }
     }
     const { svg, html } = build(kneeFuture);
+    // The rule between the rows spans the chart.
+    const width = /<svg class="chart" width="([\d.]+)"[^>]*aria-label="Outreach/.exec(html)![1];
+    const rules = html.match(/<line [^>]*class="row-rule"\/>/g)!;
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatch(new RegExp(`^<line x1="0" x2="${width}" y1="[\\d.]+" y2="[\\d.]+" class="row-rule"/>$`));
     for (const markup of [svg, html]) {
       const rows = rowsOf(markup);
       const ivr = (id: string) => rows.get(id)!.titles.some((t) => t.startsWith('Monthly check-in by automated call (IVR)'));

@@ -1057,7 +1057,7 @@ export const precompiled: Record<string, object> = {
     + "\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":13}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":13},"end":{"line":14,"column":15}}})) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1068,7 +1068,7 @@ export const precompiled: Record<string, object> = {
   return "<g class=\"outreach-row\" data-segment=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"segment") : depth0), depth0))
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"ruleY") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":77},"end":{"line":5,"column":179}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"ruleY") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":77},"end":{"line":5,"column":194}}})) != null ? stack1 : "")
     + "<text x=\""
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"name") : depth0)) != null ? lookupProperty(stack1,"x") : stack1), depth0))
     + "\" y=\""
@@ -1078,8 +1078,8 @@ export const precompiled: Record<string, object> = {
     + "</text><g transform=\"translate(0 "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"timelineY") : depth0), depth0))
     + ")\">\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1087,7 +1087,7 @@ export const precompiled: Record<string, object> = {
     };
 
   return "<line x1=\"0\" x2=\""
-    + alias2(alias1((depths[2] != null ? lookupProperty(depths[2],"width") : depths[2]), depth0))
+    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"width")), depth0))
     + "\" y1=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"ruleY") : depth0), depth0))
     + "\" y2=\""
