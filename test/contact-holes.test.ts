@@ -16,16 +16,24 @@ interface JsonHole {
   gap: string | null;
 }
 
-/** The contact holes `analyze --format json` reports for one map. */
-function analyzedHoles(file: string, cwd = root): JsonHole[] {
+interface JsonContact {
+  holes: JsonHole[];
+  segments: { id: string; name: string; holes: JsonHole[] }[];
+}
+
+/** The contact holes `analyze --format json` reports for one map: all patients' and each segment's. */
+function analyzedContact(file: string, cwd = root): JsonContact {
   const r = run(['analyze', file, '--format', 'json'], { cwd });
   expect(r.status, r.stderr).toBe(0);
-  return (JSON.parse(r.stdout) as { maps: { contact: { holes: JsonHole[] } }[] }).maps[0].contact.holes;
+  return (JSON.parse(r.stdout) as { maps: { contact: JsonContact }[] }).maps[0].contact;
 }
+
+/** The all-patients contact holes `analyze --format json` reports for one map. */
+const analyzedHoles = (file: string, cwd = root): JsonHole[] => analyzedContact(file, cwd).holes;
 
 /** What a rendered map says about its holes: each hole's sentence (its tooltip) and its label. */
 function drawnHoles(document: string, labelOf: (doc: string) => string[]): { sentences: string[]; labels: string[] } {
-  const sentences = [...document.matchAll(/<title>(\d+ days? \([^)]*\) with no contact, [^<]*)<\/title>/g)].map((m) => unescapeXml(m[1]));
+  const sentences = [...document.matchAll(/<title>(\d+ days? \([^)]*\) with no contact(?: for [^,<]*)?, [^<]*)<\/title>/g)].map((m) => unescapeXml(m[1]));
   return { sentences, labels: labelOf(document) };
 }
 const svgLabels = (svg: string) => svgTexts(svg).filter((t) => t.startsWith('CONTACT HOLE'));
@@ -47,11 +55,16 @@ function gapRefs(map: JourneyMap): Map<string, string> {
   return new Map(gaps.map(({ g }, i) => [g.id, `G${i + 1}`]));
 }
 
-/** The holes as the map must show them, from analyze's report. */
-function expected(holes: JsonHole[], map: JourneyMap) {
+/**
+ * The holes as the map must show them, from analyze's report: all patients' on a map without segments; on a
+ * map with segments each segment's, in its own outreach row, in the segments' order.
+ */
+function expected(contact: JsonContact, map: JourneyMap) {
   const refs = gapRefs(map);
+  const shown = contact.segments.length ? contact.segments.flatMap((s) => s.holes.map((h) => ({ h, who: ` for ${s.name}` }))) : contact.holes.map((h) => ({ h, who: '' }));
+  const holes = shown.map(({ h }) => h);
   return {
-    sentences: holes.map((h) => `${h.days} days (${h.length}) with no contact, ${h.words}`),
+    sentences: shown.map(({ h, who }) => `${h.days} days (${h.length}) with no contact${who}, ${h.words}`),
     labels: holes.map((h) => `CONTACT HOLE · ${h.length.toUpperCase()}${h.gap ? ` · ${refs.get(h.gap)}` : ''}`),
   };
 }
@@ -62,8 +75,7 @@ describe('the map shows the contact holes analyze reports', () => {
   for (const [i, example] of examples.entries()) {
     it(`${example}: SVG and HTML draw analyze's holes, with the same days, words and gap`, () => {
       const file = exampleFiles[i];
-      const holes = analyzedHoles(file);
-      const want = expected(holes, readMap(file));
+      const want = expected(analyzedContact(file), readMap(file));
       const { svg, html } = build(file);
       expect(drawnHoles(svg, svgLabels)).toEqual(want);
       expect(drawnHoles(html, htmlLabels)).toEqual(want);
@@ -75,10 +87,11 @@ describe('the map shows the contact holes analyze reports', () => {
     const holes = analyzedHoles(file);
     expect(holes).toMatchObject([{ days: 290, length: '10 months', words: 'from 6 weeks after surgery to 11 months after surgery', gap: 'contact-hole' }]);
     const { svg, html } = build(file);
-    expect(svgLabels(svg)).toEqual(['CONTACT HOLE · 10 MONTHS · G7']);
+    // Once in each segment's outreach row: both segments have it.
+    expect(svgLabels(svg)).toEqual(['CONTACT HOLE · 10 MONTHS · G7', 'CONTACT HOLE · 10 MONTHS · G7']);
     // Under the bar, in the words analyze uses (wrapped to the room there is).
     expect(svgTexts(svg).join(' ')).toContain('from 6 weeks after surgery to 11 months after surgery');
-    expect([...html.matchAll(/class="hole-words">([^<]*)</g)].map((m) => m[1]).join(' ')).toBe('from 6 weeks after surgery to 11 months after surgery');
+    expect([...html.matchAll(/class="hole-words">([^<]*)</g)].map((m) => m[1]).join(' ')).toBe('from 6 weeks after surgery to 11 months after surgery from 6 weeks after surgery to 11 months after surgery');
     // The gap's own title agrees with the computed hole.
     expect(readMap(file).gaps?.find((g) => g.id === 'contact-hole')?.title).toContain('6 weeks to 11 months after surgery (290 days)');
   });
@@ -92,13 +105,13 @@ describe('the map shows the contact holes analyze reports', () => {
     delete gap.timing;
     write();
     expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ days: 290, gap: null }]);
-    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS']);
+    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS', 'CONTACT HOLE · 10 MONTHS']);
 
     // A period before surgery does not overlap the hole.
     gap.timing = { from: '-4w', to: '-2w' };
     write();
     expect(analyzedHoles('knee.journey.yaml', dir)).toMatchObject([{ gap: null }]);
-    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS']);
+    expect(svgLabels(build('knee.journey.yaml', dir).svg)).toEqual(['CONTACT HOLE · 10 MONTHS', 'CONTACT HOLE · 10 MONTHS']);
 
     // Another gap about the same months names the hole: the one that overlaps it most.
     gap.timing = { from: '+6w', to: '+11mo' };
@@ -129,10 +142,10 @@ describe('the map shows the contact holes analyze reports', () => {
     expect(svgLabels(build('future.journey.yaml', dir).svg)).toEqual([]);
 
     writeFileSync(join(dir, 'journeymap.config.yaml'), 'analyze:\n  contactHoleDays: 45\n');
-    const holes = analyzedHoles('future.journey.yaml', dir);
-    expect(holes).toMatchObject([{ days: 46, length: '7 weeks', words: 'from 6 weeks after surgery to 13 weeks after surgery' }]);
+    const contact = analyzedContact('future.journey.yaml', dir);
+    expect(contact.holes).toMatchObject([{ days: 46, length: '7 weeks', words: 'from 6 weeks after surgery to 13 weeks after surgery' }]);
     const { svg, html } = build('future.journey.yaml', dir);
-    const want = expected(holes, map);
+    const want = expected(contact, map);
     expect(drawnHoles(svg, svgLabels)).toEqual(want);
     expect(drawnHoles(html, htmlLabels)).toEqual(want);
   });
@@ -167,7 +180,7 @@ describe('the map shows the contact holes analyze reports', () => {
       [365, '12 months', 'from 2 years after surgery to 3 years after surgery'],
     ]);
     const { svg, html } = build('bariatric.journey.yaml', dir);
-    const want = expected(holes, map as JourneyMap);
+    const want = expected({ holes, segments: [] }, map as JourneyMap);
     expect(drawnHoles(svg, svgLabels)).toEqual(want);
     expect(drawnHoles(html, htmlLabels)).toEqual(want);
   });

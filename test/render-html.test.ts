@@ -48,7 +48,9 @@ describe('build --format html', () => {
       }
     }
     for (const g of map.gaps ?? []) { has(g.title); if (g.opportunity) has(g.opportunity); }
-    expect(html.match(/<g class="campaign[ "]/g)?.length ?? 0).toBe(map.outreach?.length ?? 0);
+    // A campaign is drawn once in each outreach row that it reaches: one row per segment, or one for all.
+    const rows = map.segments?.length || 1;
+    expect(html.match(/<g class="campaign[ "]/g)?.length ?? 0).toBe((map.outreach ?? []).reduce((n, o) => n + (o.segments?.length ?? rows), 0));
     for (const o of map.outreach ?? []) has(o.name);
     const lanes = ['touchpoints', 'emotion', 'thoughts', 'pain-points', 'gaps', 'opportunities', 'outreach', 'metrics'];
     for (const lane of lanes) expect(html).toContain(`class="lane lane-${lane}"`);

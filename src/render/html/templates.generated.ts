@@ -1041,6 +1041,59 @@ export const precompiled: Record<string, object> = {
     + "</tr>\n";
 },"usePartial":true,"useData":true},
   "outreach": {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":14},"end":{"line":6,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"axes") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":7},"end":{"line":6,"column":271}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"holes") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":7,"column":601}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"milestones") : depth0),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":8,"column":282}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":13}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"name") : depth0),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":13},"end":{"line":14,"column":15}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<g class=\"outreach-row\" data-segment=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"segment") : depth0), depth0))
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"ruleY") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":77},"end":{"line":5,"column":194}}})) != null ? stack1 : "")
+    + "<text x=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"name") : depth0)) != null ? lookupProperty(stack1,"x") : stack1), depth0))
+    + "\" y=\""
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"name") : depth0)) != null ? lookupProperty(stack1,"y") : stack1), depth0))
+    + "\" class=\"o-row\">"
+    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"name") : depth0)) != null ? lookupProperty(stack1,"text") : stack1), depth0))
+    + "</text><g transform=\"translate(0 "
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"timelineY") : depth0), depth0))
+    + ")\">\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<line x1=\"0\" x2=\""
+    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"width")), depth0))
+    + "\" y1=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"ruleY") : depth0), depth0))
+    + "\" y2=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"ruleY") : depth0), depth0))
+    + "\" class=\"row-rule\"/>";
+},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1057,12 +1110,12 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"axisY") : depths[1]), depth0))
     + "\" class=\"axis"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"empty") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":91},"end":{"line":5,"column":117}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"empty") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":98},"end":{"line":6,"column":124}}})) != null ? stack1 : "")
     + "\"/>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"ticks") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":120},"end":{"line":5,"column":255}}})) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"ticks") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":127},"end":{"line":6,"column":262}}})) != null ? stack1 : "");
+},"4":function(container,depth0,helpers,partials,data) {
     return " empty";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1070,8 +1123,8 @@ export const precompiled: Record<string, object> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":135},"end":{"line":5,"column":246}}})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":142},"end":{"line":6,"column":253}}})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1090,7 +1143,7 @@ export const precompiled: Record<string, object> = {
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
     + "</text>";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1109,7 +1162,7 @@ export const precompiled: Record<string, object> = {
     + "\" height=\"14\" class=\"hatch-bg\"/><path d=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"hatch") : depth0), depth0))
     + "\" fill=\"none\" stroke=\""
-    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"hatch") : depths[1]), depth0))
+    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"hatch")), depth0))
     + "\" stroke-width=\"1.5\"/><rect x=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" y=\""
@@ -1117,13 +1170,13 @@ export const precompiled: Record<string, object> = {
     + "\" width=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + "\" height=\"14\" fill=\"none\" stroke=\""
-    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"hatch") : depths[1]), depth0))
+    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"hatch")), depth0))
     + "\"/>"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":294},"end":{"line":6,"column":427}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"words") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":427},"end":{"line":6,"column":537}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":330},"end":{"line":7,"column":478}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"words") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":478},"end":{"line":7,"column":588}}})) != null ? stack1 : "")
     + "</g>";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1135,11 +1188,11 @@ export const precompiled: Record<string, object> = {
     + "\" y=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y") : depth0), depth0))
     + "\" text-anchor=\"middle\" fill=\""
-    + alias2(alias1((depths[2] != null ? lookupProperty(depths[2],"hatch") : depths[2]), depth0))
+    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"hatch")), depth0))
     + "\" class=\"hole-label\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
     + "</text>";
-},"6":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1154,7 +1207,7 @@ export const precompiled: Record<string, object> = {
     + "\" text-anchor=\"middle\" class=\"hole-words\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
     + "</text>";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1171,13 +1224,13 @@ export const precompiled: Record<string, object> = {
     + "\" y1=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"top") : depth0), depth0))
     + "\" y2=\""
-    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"axisY")), depth0))
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"bottom") : depth0), depth0))
     + "\"/><path d=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"diamond") : depth0), depth0))
     + "\"/>"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":166},"end":{"line":7,"column":289}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":146},"end":{"line":8,"column":269}}})) != null ? stack1 : "")
     + "</g>";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1196,7 +1249,7 @@ export const precompiled: Record<string, object> = {
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
     + "</text>";
-},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1206,15 +1259,15 @@ export const precompiled: Record<string, object> = {
 
   return "<g class=\"campaign status-"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"status") : depth0), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"muted") : depth0),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":51},"end":{"line":8,"column":77}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"muted") : depth0),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":51},"end":{"line":9,"column":77}}})) != null ? stack1 : "")
     + "\"><title>"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"title") : depth0), depth0))
     + "</title>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"leaders") : depth0),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":9,"column":100}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"leaders") : depth0),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":100}}})) != null ? stack1 : "")
     + "<circle cx=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"x") : depth0), depth0))
     + "\" cy=\""
-    + alias2(alias1(((stack1 = ((stack1 = ((stack1 = (data && lookupProperty(data,"root"))) && lookupProperty(stack1,"lanes"))) && lookupProperty(stack1,"outreach"))) && lookupProperty(stack1,"axisY")), depth0))
+    + alias2(alias1((depths[1] != null ? lookupProperty(depths[1],"axisY") : depths[1]), depth0))
     + "\" r=\"12\" class=\"dot\"/><use href=\"#jm-"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"icon") : depth0), depth0))
     + "\" x=\""
@@ -1222,15 +1275,15 @@ export const precompiled: Record<string, object> = {
     + "\" y=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"iconY") : depth0), depth0))
     + "\" width=\"14\" height=\"14\" class=\"dot-icon\"/>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"muted") : depth0),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":269},"end":{"line":9,"column":322}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,(depth0 != null ? lookupProperty(depth0,"muted") : depth0),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":251},"end":{"line":10,"column":304}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"when") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":109}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"when") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":109}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":11,"column":110}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,((stack1 = (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? lookupProperty(stack1,"rows") : stack1),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":110}}})) != null ? stack1 : "")
     + "\n</g>";
-},"10":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     return " muted";
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1247,7 +1300,7 @@ export const precompiled: Record<string, object> = {
     + "\" y2=\""
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"y2") : depth0), depth0))
     + "\" class=\"leader\"/>";
-},"12":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1258,7 +1311,7 @@ export const precompiled: Record<string, object> = {
   return "<path d=\""
     + container.escapeExpression(container.lambda((depth0 != null ? lookupProperty(depth0,"mark") : depth0), depth0))
     + "\" class=\"mark\"/>";
-},"13":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1275,8 +1328,10 @@ export const precompiled: Record<string, object> = {
     + "\">"
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"text") : depth0), depth0))
     + "</text>";
+},"17":function(container,depth0,helpers,partials,data) {
+    return "\n</g></g>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.lambda, alias2=container.escapeExpression, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1295,16 +1350,10 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"width") : depth0), depth0))
     + " "
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"height") : depth0), depth0))
-    + "\" role=\"img\" aria-label=\"Outreach in each stage on its own time scale: "
-    + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"items") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
-    + " campaigns\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"axes") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":5,"column":264}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"holes") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":550}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"milestones") : depth0),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":7,"column":302}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"items") : depth0),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":12,"column":13}}})) != null ? stack1 : "")
+    + "\" role=\"img\" aria-label=\""
+    + alias2(alias1((depth0 != null ? lookupProperty(depth0,"ariaLabel") : depth0), depth0))
+    + "\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":14,"column":24}}})) != null ? stack1 : "")
     + "\n</svg>\n</td>\n</tr>\n";
 },"useData":true,"useDepths":true},
   "pain-points": {"0":function(container,depth0,helpers,partials,data) {
@@ -1666,6 +1715,8 @@ export const precompiled: Record<string, object> = {
     + alias2(alias1((depth0 != null ? lookupProperty(depth0,"percent") : depth0), depth0))
     + "%; }\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return ".chart .o-row { font-size: 10.5px; font-weight: 700; fill: var(--ink); }\n.chart .row-rule { stroke: var(--rule); stroke-dasharray: 2 4; }\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var alias1=container.lambda, alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1760,10 +1811,12 @@ export const precompiled: Record<string, object> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
     + "body:not(.density-print) .chart { width: 100%; height: auto; }\n.legend-outreach li { display: flex; align-items: center; gap: 6px; color: var(--ink); white-space: nowrap; }\n.look { width: 14px; height: 14px; fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.look-proposed .look { stroke-dasharray: 3 2.5; }\n.look-stopped { color: var(--muted); }\n.look-stopped .look { stroke: var(--muted); }\n.map-scroll { overflow: auto; max-height: 100vh; }\n.map { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"width") : stack1), depth0))
-    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: flex; gap: 8px; }\n.tp-body { flex: 1; min-width: 0; }\n.touchpoint .card-head { display: flex; justify-content: space-between; gap: 6px; align-items: baseline; }\n.well { flex: none; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .level-label { font-size: 10px; fill: var(--muted); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); font-style: italic; }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .axis.empty { stroke: var(--faint); stroke-width: 1.5; stroke-dasharray: 2 4; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .hole-words { font-size: 10px; font-style: italic; fill: var(--text); }\n.chart .o-period { font-size: 10px; fill: var(--muted); }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .o-milestone { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); }\n.chart .o-when, .chart .o-name { font-size: 10.5px; font-weight: 700; fill: var(--ink); }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .o-detail { font-size: 10px; fill: var(--muted); }\n.chart .o-status { font-size: 10px; font-style: italic; fill: var(--muted); }\n.chart .status-idea .dot, .chart .status-planned .dot { stroke-dasharray: 3 2.5; }\n.chart .muted .dot { stroke: var(--faint); }\n.chart .muted .dot-icon, .chart .muted .mark { stroke: var(--muted); stroke-width: 1.5; }\n.chart .muted .o-when, .chart .muted .o-name { fill: var(--muted); }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric.wide { grid-column: 1 / -1; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n/* The print-dense page (PDF, PNG): chevrons as inline SVG and no text halos, both slow to print. */\n.sheet { margin-left: auto; font-size: 10px; font-weight: 700; color: var(--ink); }\n.more { font-size: 10px; font-style: italic; color: var(--muted); }\n.density-print .stage-head::before { content: none; }\n.chevron { position: absolute; top: 8px; left: 2px; width: calc(100% - 4px); height: calc(100% - 16px); fill: var(--stage-fill); }\n/* Denser on paper: tighter lanes, long texts cut at a few lines with an ellipsis (the HTML has them whole). */\n.density-print th, .density-print td { padding: 8px 6px; }\n.density-print thead th { padding: 4px 0; }\n.density-print .stage-head { padding: 14px 16px 14px 20px; }\n.density-print .chevron { top: 4px; height: calc(100% - 8px); }\n.density-print .map-header { padding-bottom: 10px; gap: 8px 32px; }\n.density-print h1 { margin: 4px 0 8px; }\n.density-print .personas { margin-top: 6px; }\n.density-print main { margin-top: 8px; }\n.density-print .stage-description, .density-print .gap-description { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }\n.density-print .goal { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; }\n.density-print .card { padding: 6px 8px; }\n.density-print .cards { gap: 6px; }\n.density-print .meta { margin-top: 2px; }\n.density-print .tags { margin-top: 2px; }\n.density-print .metric .source { display: none; }\n.density-print .gap, .density-print .opportunity { margin-bottom: 6px; }\n.density-print .quotes li, .density-print .pains li { margin-bottom: 4px; }\n.density-print .metrics { gap: 8px; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: relative; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  /* On paper the grid takes the page width; columns keep their proportions so the charts stay aligned. */\n  body > * { max-width: none; }\n  .map { width: 100%; }\n  .gutter { width: "
+    + "px; }\n.gutter { width: var(--gutter); }\nth, td { text-align: left; vertical-align: top; padding: 12px 8px; border-bottom: 1px solid var(--rule); font-weight: 400; }\ntd.tinted { background: var(--tint); }\n.lane-label { position: sticky; left: 0; z-index: 1; background: var(--paper); padding-left: 0; padding-right: 16px; }\n.lane-label .caps { display: block; color: var(--ink); }\n.hint { display: block; font-size: 10px; color: var(--muted); line-height: 1.3; margin-top: 2px; }\n.scale { display: flex; flex-direction: column; align-items: flex-end; margin-top: 6px; font-size: 10px; color: var(--muted); line-height: 22px; }\nthead th { position: sticky; top: 0; z-index: 2; background: var(--paper); padding: 8px 0 8px; border-bottom: 0; }\nthead th.lane-label { z-index: 3; }\n.stage-head { color: var(--stage-text); font-size: 16px; font-weight: 700; }\n.stage-head .stage-number, .stage-head .stage-name { position: relative; }\n.stage-head::before { content: \"\"; position: absolute; inset: 8px 2px 8px 2px; background: var(--stage-fill); clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%, 10px 50%); }\n.stage-head.first::before { clip-path: polygon(0 0, calc(100% - 12px) 0, 100% 50%, calc(100% - 12px) 100%, 0 100%); }\n.stage-head { padding: 20px 20px 20px 22px; line-height: 1.2; }\n.stage-number { font-size: 10.5px; opacity: .85; margin-right: 4px; }\n.duration { font-weight: 700; color: var(--ink); display: flex; gap: 6px; align-items: center; margin-bottom: 4px; }\n.stage-description { color: var(--text); }\n.goal { display: flex; gap: 6px; margin-top: 6px; font-style: italic; color: var(--ink); }\n.goal .icon { color: var(--opportunity); margin-top: 2px; }\n.cards { display: grid; gap: 8px; }\n.cols-2 { grid-template-columns: 1fr 1fr; }\n.cols-3 { grid-template-columns: 1fr 1fr 1fr; }\n.card { background: var(--card); border: 1px solid var(--card-border); border-radius: 4px; padding: 10px; }\n.touchpoint { display: flex; gap: 8px; }\n.tp-body { flex: 1; min-width: 0; }\n.touchpoint .card-head { display: flex; justify-content: space-between; gap: 6px; align-items: baseline; }\n.well { flex: none; width: 26px; height: 26px; border-radius: 4px; background: var(--tint); display: flex; align-items: center; justify-content: center; color: var(--text); }\n.well .icon { width: 16px; height: 16px; }\n.channel { color: var(--muted); overflow-wrap: anywhere; }\n.ref { font-size: 10px; font-weight: 700; color: var(--ink); white-space: nowrap; }\n.tp-name { font-weight: 700; color: var(--ink); }\n.tp-description { font-size: 10.5px; color: var(--text); margin-top: 4px; }\n.meta { font-size: 10.5px; color: var(--muted); margin-top: 4px; }\n.meta.timing { display: flex; gap: 4px; align-items: center; }\n.chip { display: inline-block; border: 1px solid var(--rule); border-radius: 8px; padding: 0 6px; color: var(--ink); }\n.tags { display: flex; justify-content: flex-end; gap: 4px; margin-top: 6px; }\n.tag { display: inline-flex; align-items: center; gap: 4px; font-size: 10px; font-weight: 700; color: var(--ink); border: 1px solid; border-radius: 3px; padding: 1px 5px; text-decoration: none; }\n.sev-critical.tag, .gap.sev-critical { border-color: var(--critical); background: var(--critical-tint); }\n.sev-high.tag, .gap.sev-high { border-color: var(--high); background: var(--high-tint); }\n.sev-medium.tag, .gap.sev-medium { border-color: var(--medium); background: var(--medium-tint); }\n.sev-low.tag, .gap.sev-low { border-color: var(--low); background: var(--low-tint); }\n.flagged-critical { border-color: var(--critical); }\n.flagged-high { border-color: var(--high); }\n.chart-cell { padding: 12px 0; }\n.chart { display: block; overflow: visible; font-family: inherit; }\n.chart .level { stroke: var(--rule); stroke-dasharray: 2 4; }\n.chart .zero { stroke: var(--faint); }\n.chart .level-label { font-size: 10px; fill: var(--muted); }\n.chart .curve { fill: none; stroke: url(#jm-emotion); stroke-width: 2.5; stroke-linecap: round; }\n.chart .area-positive { fill: var(--positive-area); }\n.chart .area-negative { fill: var(--negative-area); }\n.chart .point { stroke: var(--paper); stroke-width: 1.5; }\n.chart .no-data { stroke: var(--faint); stroke-dasharray: 1 3; }\n.chart .tick { font-size: 10px; font-weight: 700; fill: var(--muted); text-anchor: middle; }\n.chart .tick.faint { fill: var(--faint); }\n.chart .lowest { font-size: 10px; font-weight: 700; }\n.chart .lowest-name { font-size: 10px; fill: var(--text); font-style: italic; }\n.chart .leader { stroke: var(--faint); stroke-dasharray: 2 2; }\n.chart .axis { stroke: var(--ink); stroke-width: 2; }\n.chart .axis.empty { stroke: var(--faint); stroke-width: 1.5; stroke-dasharray: 2 4; }\n.chart .hatch-bg { fill: var(--paper); }\n.chart .hole-label { font-size: 10px; font-weight: 700; letter-spacing: .06em; }\n.chart .hole-words { font-size: 10px; font-style: italic; fill: var(--text); }\n.chart .o-period { font-size: 10px; fill: var(--muted); }\n.chart .milestone line { stroke: var(--ink); stroke-width: 1.5; }\n.chart .milestone path { fill: var(--ink); }\n.chart .o-milestone { font-size: 10px; font-weight: 700; letter-spacing: .06em; fill: var(--ink); }\n.chart .o-when, .chart .o-name { font-size: 10.5px; font-weight: 700; fill: var(--ink); }\n.chart .dot { fill: var(--paper); stroke: var(--ink); stroke-width: 1.5; }\n.chart .dot-icon { stroke: var(--ink); }\n.chart .o-detail { font-size: 10px; fill: var(--muted); }\n.chart .o-status { font-size: 10px; font-style: italic; fill: var(--muted); }\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,((stack1 = ((stack1 = (depth0 != null ? lookupProperty(depth0,"lanes") : depth0)) != null ? lookupProperty(stack1,"outreach") : stack1)) != null ? lookupProperty(stack1,"segmented") : stack1),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":146,"column":0},"end":{"line":149,"column":7}}})) != null ? stack1 : "")
+    + ".chart .status-idea .dot, .chart .status-planned .dot { stroke-dasharray: 3 2.5; }\n.chart .muted .dot { stroke: var(--faint); }\n.chart .muted .dot-icon, .chart .muted .mark { stroke: var(--muted); stroke-width: 1.5; }\n.chart .muted .o-when, .chart .muted .o-name { fill: var(--muted); }\n.quotes li, .pains li { margin-bottom: 8px; }\n.quotes q { font-style: italic; color: var(--ink); quotes: \"\\201C\" \"\\201D\"; }\n.pains li { display: flex; gap: 6px; flex-wrap: wrap; }\n.pains li > span:first-of-type { flex: 1 1 0; }\n.pains .icon { color: var(--critical); margin-top: 2px; }\n.gap { border-left-width: 4px; margin-bottom: 8px; }\n.gap .card-head, .opportunity .card-head { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }\n.gap .card-head .ref, .opportunity .rating { margin-left: auto; }\n.severity { font-weight: 700; }\n.sev-critical .severity { color: var(--critical); } .sev-high .severity { color: var(--high); } .sev-medium .severity { color: var(--medium); } .sev-low .severity { color: var(--low); }\n.gap-title { font-weight: 700; color: var(--ink); margin-top: 4px; }\n.gap-description { font-size: 10.5px; margin-top: 2px; }\n.opportunity { border-left: 4px solid var(--opportunity); margin-bottom: 8px; }\n.opportunity .icon { color: var(--opportunity); }\n.opp-ref { font-weight: 700; color: var(--opportunity); }\n.fixes, .rating { font-size: 10px; color: var(--muted); }\n.opp-text { color: var(--ink); margin-top: 4px; }\n.metrics { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, 1fr)); gap: 12px; }\n.metric { display: flex; flex-direction: column; }\n.metric dt { order: 2; font-size: 10.5px; color: var(--text); }\n.metric .value { order: 1; font-size: 20px; font-weight: 700; color: var(--ink); line-height: 1.2; overflow-wrap: anywhere; }\n.metric.wide { grid-column: 1 / -1; }\n.metric .target { order: 3; font-size: 10px; color: var(--muted); }\n.metric .source { order: 4; font-size: 10px; color: var(--muted); }\n.map-footer { display: flex; flex-wrap: wrap; gap: 8px 32px; justify-content: space-between; border-top: 1px solid var(--rule); margin-top: 16px; padding-top: 10px; font-size: 10px; color: var(--muted); }\n.sources { flex: 1 1 480px; }\n.sources .caps { margin-right: 6px; }\n.source + .source::before { content: \" · \"; }\n/* The print-dense page (PDF, PNG): chevrons as inline SVG and no text halos, both slow to print. */\n.sheet { margin-left: auto; font-size: 10px; font-weight: 700; color: var(--ink); }\n.more { font-size: 10px; font-style: italic; color: var(--muted); }\n.density-print .stage-head::before { content: none; }\n.chevron { position: absolute; top: 8px; left: 2px; width: calc(100% - 4px); height: calc(100% - 16px); fill: var(--stage-fill); }\n/* Denser on paper: tighter lanes, long texts cut at a few lines with an ellipsis (the HTML has them whole). */\n.density-print th, .density-print td { padding: 8px 6px; }\n.density-print thead th { padding: 4px 0; }\n.density-print .stage-head { padding: 14px 16px 14px 20px; }\n.density-print .chevron { top: 4px; height: calc(100% - 8px); }\n.density-print .map-header { padding-bottom: 10px; gap: 8px 32px; }\n.density-print h1 { margin: 4px 0 8px; }\n.density-print .personas { margin-top: 6px; }\n.density-print main { margin-top: 8px; }\n.density-print .stage-description, .density-print .gap-description { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }\n.density-print .goal { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; }\n.density-print .card { padding: 6px 8px; }\n.density-print .cards { gap: 6px; }\n.density-print .meta { margin-top: 2px; }\n.density-print .tags { margin-top: 2px; }\n.density-print .metric .source { display: none; }\n.density-print .gap, .density-print .opportunity { margin-bottom: 6px; }\n.density-print .quotes li, .density-print .pains li { margin-bottom: 4px; }\n.density-print .metrics { gap: 8px; }\n@media print {\n  body { padding: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n  .map-scroll { overflow: visible; max-height: none; }\n  thead th, .lane-label { position: relative; }\n  .card, .metric, .quotes li, .pains li { break-inside: avoid; }\n  /* On paper the grid takes the page width; columns keep their proportions so the charts stay aligned. */\n  body > * { max-width: none; }\n  .map { width: 100%; }\n  .gutter { width: "
     + alias2(alias1(((stack1 = (depth0 != null ? lookupProperty(depth0,"grid") : depth0)) != null ? lookupProperty(stack1,"gutterPercent") : stack1), depth0))
     + "%; }\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":211,"column":0},"end":{"line":212,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,(depth0 != null ? lookupProperty(depth0,"columns") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":215,"column":0},"end":{"line":216,"column":9}}})) != null ? stack1 : "")
     + "  .chart { width: 100%; height: auto; }\n  .map-header { break-after: avoid; }\n  a { text-decoration: none; }\n}\n";
 },"useData":true},
   "thoughts": {"0":function(container,depth0,helpers,partials,data) {

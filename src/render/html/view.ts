@@ -5,7 +5,8 @@ import { channelIcons, severityShapes, uiIcons } from '../layout/icons.js';
 import { palettes, TYPE, type Palette } from '../layout/theme.js';
 import { hatchPath } from '../layout/hatch.js';
 import { measure, wrap } from '../layout/text.js';
-import { layoutTimeline, OUTREACH_HINT, type Label } from '../layout/timeline.js';
+import { layoutOutreachRows } from '../layout/outreach-rows.js';
+import { OUTREACH_HINT, type Label, type Timeline } from '../layout/timeline.js';
 import type { RenderOptions } from '../options.js';
 import type { MapView } from '../view/types.js';
 import { chevronPoints, limitForPrint, printPersona } from './density.js';
@@ -75,17 +76,12 @@ function emotionView(view: MapView, columns: Column[], palette: Palette, step: n
   };
 }
 
-function outreachView(view: MapView, columns: Column[], palette: Palette) {
-  if (!view.outreach.length) return undefined;
-  const left = columns[0].x;
-  const tl = layoutTimeline(view, columns.map((c) => ({ ...c, x: c.x - left })));
+/** One row of the outreach chart, its coordinates from the row's timeline's top. */
+function timelineView(tl: Timeline) {
   const axisY = tl.axisY;
   const label = (l: Label | undefined) => l && { anchor: l.anchor, rows: l.rows.map((row) => ({ text: row.text, kind: row.kind, x: r(l.x), y: r(row.y) })) };
   return {
-    width: r(columns[columns.length - 1].x + columns[columns.length - 1].width - left),
-    height: r(tl.height),
     axisY,
-    hint: OUTREACH_HINT,
     axes: tl.axes.map((a) => ({ x1: r(a.x1), x2: r(a.x2), empty: a.empty, ticks: a.ticks.map(label) })),
     items: tl.items.map((item) => ({
       x: r(item.x),
@@ -100,7 +96,8 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
       when: label(item.when),
       label: label(item.label),
     })),
-    milestones: tl.milestones.map((m) => ({ x: r(m.x), top: r(m.top), title: m.milestone.label, diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z`, label: label(m.label) })),
+    // `bottom`: the axis, or the row's foot where the line runs on into the next row.
+    milestones: tl.milestones.map((m) => ({ x: r(m.x), top: r(m.top), bottom: m.bottom === undefined ? axisY : r(m.bottom), title: m.milestone.label, diamond: `M${r(m.x)} ${axisY - 6}l6 6-6 6-6-6z`, label: label(m.label) })),
     holes: tl.holes.map((h) => ({
       x: r(h.x1),
       y: axisY - 7,
@@ -110,6 +107,32 @@ function outreachView(view: MapView, columns: Column[], palette: Palette) {
       label: label(h.label),
       words: label(h.words),
     })),
+  };
+}
+
+function outreachView(view: MapView, columns: Column[], palette: Palette) {
+  if (!view.outreach.length) return undefined;
+  const left = columns[0].x;
+  const laid = layoutOutreachRows(view, columns.map((c) => ({ ...c, x: c.x - left })));
+  const width = r(columns[columns.length - 1].x + columns[columns.length - 1].width - left);
+  // A row each for a map with segments, its name in a band at its top; a map without has one, unnamed.
+  const rows = laid.rows.map((row, k) => ({
+    ...timelineView(row.timeline),
+    name: row.name && { text: row.name.text, x: r(row.name.x), y: r(row.y + row.name.y) },
+    segment: row.row.segment?.id,
+    ruleY: k > 0 ? r(row.y) : undefined,
+    timelineY: r(row.timelineY),
+  }));
+  const segmented = rows.length > 1 || rows[0].name !== undefined;
+  return {
+    width,
+    height: r(laid.height),
+    hint: OUTREACH_HINT,
+    ariaLabel: `Outreach in each stage on its own time scale: ${view.outreach.length} campaigns${segmented ? `, in a row for each segment (${laid.rows.map((row) => row.row.label).join(', ')})` : ''}`,
+    // The first row's, as a lane of one row had them (templates written before segments draw that row).
+    ...rows[0],
+    rows,
+    segmented,
     hatch: palette.hatch,
   };
 }

@@ -43,6 +43,14 @@ export class Packer {
     if (line) this.lines.push(line);
   }
 
+  /**
+   * A line through the whole of this side at x (a milestone's line running on into the next outreach row):
+   * no label may straddle it; it adds nothing to the side's extent.
+   */
+  wall(x: number): void {
+    this.lines.push({ x, from: 0, to: Infinity });
+  }
+
   /** Places a label at the first distance and span where it overlaps nothing; undefined when none is free. */
   place(request: BoxRequest, limit = 600): { box: PackedBox; line?: PackedLine } | undefined {
     const candidates = [request.min, ...this.boxes.map((b) => b.d + b.height + GAP), ...this.lines.map((l) => l.to + GAP)].filter((d) => d >= request.min && d <= limit).sort((a, b) => a - b);
@@ -62,7 +70,7 @@ export class Packer {
 
   /** The distance of the far edge of everything placed. */
   extent(): number {
-    return Math.max(0, ...this.boxes.map((b) => b.d + b.height), ...this.lines.map((l) => l.to));
+    return Math.max(0, ...this.boxes.map((b) => b.d + b.height), ...this.lines.filter((l) => Number.isFinite(l.to)).map((l) => l.to));
   }
 
   private fits(box: PackedBox, line: PackedLine | undefined): boolean {

@@ -41,6 +41,8 @@ export interface TimelineMilestone {
   x: number;
   /** Its line runs from here down to the axis. */
   top: number;
+  /** Where its line runs on past the axis, into the next outreach row: the row's bottom. */
+  bottom?: number;
   /** None past the first LABELLED milestones of a column, or where no place is free: a tick, its name in a tooltip. */
   label?: Label;
 }
@@ -142,12 +144,32 @@ function spreadDots(xs: number[], col: Column, lines: number[]): number[] {
   return out;
 }
 
+/** One row of an outreach lane drawn in rows (a map with segments); the whole lane when left out. */
+export interface TimelineRow {
+  /** Refs of the campaigns the row shows. */
+  outreach: ReadonlySet<string>;
+  /**
+   * Those of them a row above already shows in full: here a dot and its ref, no timing (the dot sits
+   * where it sits above), so that what differs for the row's segment stands out and the lane stays short.
+   */
+  brief: ReadonlySet<string>;
+  /** The row's contact holes. */
+  holes: HoleView[];
+  /**
+   * `labelled`: milestones as in a lane of one row, with their labels (the first row); `through`: their
+   * lines come down from the row above, unlabelled, and no label of the row straddles them.
+   */
+  milestones: 'labelled' | 'through';
+  /** Milestones' lines run on below the axis into the next row: no label below the axis straddles them. */
+  below: boolean;
+}
+
 /**
  * The outreach lane: every campaign, milestone and contact hole in its stage's column, at its place in
  * the stage's span of time (the view gives it); labels stacked off the axis so that none overlaps another
- * or is crossed by a milestone's line or a leader.
+ * or is crossed by a milestone's line or a leader. With `row`, one row of a lane drawn per segment.
  */
-export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
+export function layoutTimeline(view: MapView, columns: Column[], row?: TimelineRow): Timeline {
   const above: Packer[] = [];
   const below: Packer[] = [];
   const items: TimelineItem[] = [];
@@ -161,7 +183,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   const milestoneTops: { m: TimelineMilestone; to: number }[] = [];
 
   const milestonesOf = groupBy(view.milestones, (m) => m.stage);
-  const holesOf = groupBy(view.holes, (h) => h.stage);
+  const holesOf = groupBy(row ? row.holes : view.holes, (h) => h.stage);
   const unlabelled: TimelineMilestone[] = [];
   view.stages.forEach((stage, k) => {
     const col = columns[k];
@@ -178,7 +200,23 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     };
     const ownMilestones = milestonesOf.get(stage.number) ?? [];
     const ownHoles = holesOf.get(stage.number) ?? [];
-    const events = stage.outreach.length + ownMilestones.length + ownHoles.length;
+    const own = row ? stage.outreach.filter((o) => row.outreach.has(o.ref)) : stage.outreach;
+    const events = own.length + ownMilestones.length + ownHoles.length;
+    // Lines that run through the row from edge to edge come first: every label of the row keeps off them.
+    const walls = row ? ownMilestones.map((m) => xIn(col, m.at)) : [];
+    for (const x of walls) {
+      if (row?.milestones === 'through') up.wall(x);
+      if (row?.below) down.wall(x);
+    }
+    // Places right and left of those lines, nearest `x` first, for a label that cannot straddle one.
+    const free = (span: { x1: number; x2: number }) => !walls.some((w) => w > span.x1 - 3 && w < span.x2 + 3);
+    const besideWalls = (x: number, width: number) =>
+      walls
+        .flatMap((w) => [{ x1: w + 4, x2: w + 4 + width }, { x1: w - 4 - width, x2: w - 4 }])
+        .filter((span) => span.x1 >= left && span.x2 <= right && free(span))
+        .sort((a, b) => Math.abs((a.x1 + a.x2) / 2 - x) - Math.abs((b.x1 + b.x2) / 2 - x));
+    // None when every place is crossed (a column crowded with milestones): the label is left to the tooltip.
+    const clear = (x: number, width: number, span: { x1: number; x2: number }) => (free(span) ? span : besideWalls(x, width)[0]);
     const axis: TimelineAxis = { stage: stage.number, x1: col.x + 8, x2: col.x + col.width - 8, ticks: [], empty: events === 0 };
     axes.push(axis);
     const tickRow = 16;
@@ -187,6 +225,8 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       for (const end of ends) {
         const b = block([{ text: end.text, kind: 'period' }]);
         const x1 = end.at === 'start' ? left : end.at === 'end' ? right - b.width : (left + right - b.width) / 2;
+        // A milestone's line running on below the axis would cross it: the column's span goes unwritten there.
+        if (row?.below && walls.some((x) => x > x1 - 3 && x < x1 + b.width + 3)) continue;
         down.block({ x1, x2: x1 + b.width, d: tickRow, height: b.height });
         belowLabels.push({ d: tickRow, height: b.height, b, x1, x2: x1 + b.width, anchor: end.at, set: (l) => axis.ticks.push(l) });
       }
@@ -206,15 +246,15 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       holeLabels.push(() => {
         // The label on one line where the column allows; the period in words under the bar.
         const head = block(lines(hole.label.toUpperCase(), 'hole', right - left, 2));
-        const span = clampSpan((x1 + x2) / 2, head.width);
-        const got = up.place({ spans: [span], height: head.height, min: 10 });
+        const mid = (x1 + x2) / 2;
+        const got = up.place({ spans: [clampSpan(mid, head.width), ...besideWalls(mid, head.width)], height: head.height, min: 10 });
+        const span = got?.box ?? clear(mid, head.width, clampSpan(mid, head.width));
         const d = got?.box.d ?? up.extent() + 3;
-        if (!got) up.block({ ...span, d, height: head.height });
-        aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
+        if (span && !got) up.block({ x1: span.x1, x2: span.x2, d, height: head.height });
+        if (span) aboveLabels.push({ d, height: head.height, b: head, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (placed.label = l) });
         const words = block(lines(hole.words, 'words', Math.min(Math.max(x2 - x1, 150), right - left), 3));
-        const wspan = clampSpan((x1 + x2) / 2, words.width);
-        const w = down.place({ spans: [wspan], height: words.height, min: 10 });
-        if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: wspan.x1, x2: wspan.x2, anchor: 'middle', set: (l) => (placed.words = l) });
+        const w = down.place({ spans: [clampSpan(mid, words.width), ...besideWalls(mid, words.width)], height: words.height, min: 10 });
+        if (w) belowLabels.push({ d: w.box.d, height: words.height, b: words, x1: w.box.x1, x2: w.box.x2, anchor: 'middle', set: (l) => (placed.words = l) });
       });
     }
 
@@ -222,6 +262,11 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     const ownLines: number[] = [];
     for (const [k, milestone] of ownMilestones.entries()) {
       const x = xIn(col, milestone.at);
+      if (row?.milestones === 'through') {
+        ownLines.push(x);
+        milestones.push({ milestone, x, top: 0 });
+        continue;
+      }
       if (k >= LABELLED) {
         milestones.push({ milestone, x, top: 0 });
         unlabelled.push(milestones[milestones.length - 1]);
@@ -245,7 +290,6 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     }
 
     // Campaigns: the dot at its time, its timing above, its name and channel below.
-    const own = stage.outreach;
     // Campaigns without timing are spread evenly across the column, in their order.
     const untimed = own.filter((o) => o.at === undefined).length;
     let nth = 0;
@@ -256,12 +300,12 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     // left; those that cannot cover a neighbour's dot and go last, above the neighbours' timings, so no
     // leader crosses a timing: a cluster of campaigns steps up like a staircase.
     const labelled = placedItems.slice(0, LABELLED);
-    const whens = labelled.map((item) => {
+    const whens = labelled.filter((item) => !row?.brief.has(item.outreach.ref)).map((item) => {
       const b = block(lines(item.outreach.when, 'when', Math.min(150, right - left), 2));
       const others = labelled.filter((o) => o !== item).map((o) => o.x);
-      const clear = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
-      const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right)];
-      return { item, b, spans: [...candidates.filter(clear), ...candidates.filter((c) => !clear(c))], clear: candidates.some(clear) };
+      const clearOfDots = (span: { x1: number; x2: number }) => !others.some((o) => o > span.x1 - DOT && o < span.x2 + DOT);
+      const candidates = [clampSpan(item.x, b.width), ...sideSpans(item.x, b.width, left, right), ...besideWalls(item.x, b.width)];
+      return { item, b, spans: [...candidates.filter(clearOfDots), ...candidates.filter((c) => !clearOfDots(c))], clear: candidates.some(clearOfDots) };
     });
     whens.sort((a, b) => Number(b.clear) - Number(a.clear) || b.item.x - a.item.x);
     for (const { item, b: whenB, spans } of whens) {
@@ -273,7 +317,8 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
       } else {
         // No room with a leader: set it above everything, named by its ref.
         const named = block(lines(`${outreach.ref} ${outreach.when}`, 'when', Math.min(150, right - left), 2));
-        const span = clampSpan(x, named.width);
+        const span = clear(x, named.width, clampSpan(x, named.width));
+        if (!span) continue;
         const d = up.extent() + 3;
         up.block({ ...span, d, height: named.height });
         aboveLabels.push({ d, height: named.height, b: named, x1: span.x1, x2: span.x2, anchor: 'middle', set: (l) => (item.when = l) });
@@ -283,15 +328,16 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
     for (const item of labelled) {
       const { outreach, x } = item;
       const width = Math.min(170, right - left);
-      const rows = [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
-      if (outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
+      const brief = row?.brief.has(outreach.ref);
+      const rows = brief ? [{ text: outreach.ref, kind: 'name' as const }] : [...lines(`${outreach.ref} ${outreach.name}`, 'name', width, 3), ...lines(outreach.detail, 'detail', width, 2)];
+      if (!brief && outreach.statusId !== 'live') rows.push({ text: outreach.status, kind: 'status' });
       const b = block(rows);
-      const span = clampSpan(x, b.width);
-      const got = down.place({ spans: [span, ...sideSpans(x, b.width, left, right)], height: b.height, min: 16, line: { x, from: DOT } });
+      const span = clear(x, b.width, clampSpan(x, b.width));
+      const got = down.place({ spans: [clampSpan(x, b.width), ...sideSpans(x, b.width, left, right), ...besideWalls(x, b.width)], height: b.height, min: 16, line: { x, from: DOT } });
       if (got) {
         belowLabels.push({ d: got.box.d, height: b.height, b, x1: got.box.x1, x2: got.box.x2, anchor: 'middle', set: (l) => (item.label = l) });
         if (got.box.d > 16) leaderJobs.push({ item, from: DOT, to: got.box.d, above: false });
-      } else {
+      } else if (span) {
         // No room with a leader: set it below everything; its name starts with its ref, as the tooltip does.
         const d = down.extent() + 6;
         down.block({ ...span, d, height: b.height });
@@ -308,6 +354,7 @@ export function layoutTimeline(view: MapView, columns: Column[]): Timeline {
   for (const m of unlabelled) m.top = axisY - 8;
   for (const j of leaderJobs) j.item.leaders.push(j.above ? { y1: axisY - j.to, y2: axisY - j.from } : { y1: axisY + j.from, y2: axisY + j.to });
   const height = axisY + Math.max(DOT, ...below.map((p) => p.extent())) + BOTTOM_PAD;
+  if (row?.below) for (const m of milestones) m.bottom = height;
   return { axisY, height, axes, items, milestones, holes };
 }
 

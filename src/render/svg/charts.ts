@@ -1,6 +1,7 @@
 import { layoutEmotion } from '../layout/emotion.js';
 import { hatchPath } from '../layout/hatch.js';
-import { layoutTimeline, OUTREACH_HINT, type Label, type TextKind } from '../layout/timeline.js';
+import { layoutOutreachRows } from '../layout/outreach-rows.js';
+import { OUTREACH_HINT, type Label, type TextKind, type Timeline } from '../layout/timeline.js';
 import { TYPE } from '../layout/theme.js';
 import type { Lane, SvgContext } from './context.js';
 import { esc, icon, line, n, paragraph, rect, text, type TextStyle } from './draw.js';
@@ -56,7 +57,24 @@ export function emotionLane(ctx: SvgContext): Lane | undefined {
 export function outreachLane(ctx: SvgContext): Lane | undefined {
   if (!ctx.view.outreach.length) return undefined;
   const p = ctx.palette;
-  const tl = layoutTimeline(ctx.view, ctx.columns);
+  const laid = layoutOutreachRows(ctx.view, ctx.columns);
+  const [only] = laid.rows;
+  if (!only.name) return { id: 'outreach', label: 'Outreach', hint: OUTREACH_HINT, height: laid.height, svg: drawTimeline(only.timeline, p) };
+  // A map with segments: a row each, its name in its band, a faint rule between rows.
+  const left = ctx.columns[0].x;
+  const right = ctx.columns[ctx.columns.length - 1].x + ctx.columns[ctx.columns.length - 1].width;
+  let svg = '';
+  for (const [k, row] of laid.rows.entries()) {
+    svg += `<g class="outreach-row" data-segment="${esc(row.row.segment?.id ?? '')}">`;
+    if (k > 0) svg += line(left, row.y, right, row.y, p.rule, 1, ' stroke-dasharray="2 4"');
+    svg += text(row.name!.x, row.y + row.name!.y, row.name!.text, { size: TYPE.small, fill: p.ink, bold: true });
+    svg += `<g transform="translate(0 ${n(row.timelineY)})">${drawTimeline(row.timeline, p)}</g></g>`;
+  }
+  return { id: 'outreach', label: 'Outreach', hint: OUTREACH_HINT, height: laid.height, svg };
+}
+
+/** One row of the outreach lane, in its own coordinates. */
+function drawTimeline(tl: Timeline, p: SvgContext['palette']): string {
   const y = tl.axisY;
   const style = (kind: TextKind, muted: boolean): TextStyle => {
     const base = { when: { size: TYPE.small, fill: p.ink, bold: true }, name: { size: TYPE.small, fill: p.ink, bold: true }, detail: { size: TYPE.label, fill: p.muted }, status: { size: TYPE.label, fill: p.muted, italic: true }, milestone: { size: TYPE.label, fill: p.ink, bold: true, caps: true }, hole: { size: TYPE.label, fill: p.hatch, bold: true, caps: true }, words: { size: TYPE.label, fill: p.text, italic: true }, period: { size: TYPE.label, fill: p.muted } }[kind];
@@ -73,7 +91,7 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     svg += `<g><title>${esc(h.hole.sentence)}</title>${drawn}${label(h.label)}${label(h.words)}</g>`;
   }
   for (const m of tl.milestones) {
-    const drawn = line(m.x, m.top, m.x, y, p.ink, 1.5) + `<path d="M${n(m.x)} ${y - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>` + label(m.label);
+    const drawn = line(m.x, m.top, m.x, m.bottom ?? y, p.ink, 1.5) + `<path d="M${n(m.x)} ${y - 6}l6 6-6 6-6-6z" fill="${p.ink}"/>` + label(m.label);
     svg += `<g><title>${esc(m.milestone.label)}</title>${drawn}</g>`;
   }
   for (const item of tl.items) {
@@ -87,5 +105,5 @@ export function outreachLane(ctx: SvgContext): Lane | undefined {
     if (muted) drawn += line(item.x - 9, y + 9, item.x + 9, y - 9, p.muted, 1.5);
     svg += `<g><title>${esc(o.title)}</title>${drawn}${label(item.when, muted)}${label(item.label, muted)}</g>`;
   }
-  return { id: 'outreach', label: 'Outreach', hint: OUTREACH_HINT, height: tl.height, svg };
+  return svg;
 }
