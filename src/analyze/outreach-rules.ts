@@ -7,7 +7,7 @@ import type { RawAnalyzeFinding } from './checks.js';
 import type { AnalyzeThresholds } from './rules.js';
 
 /**
- * The outreach rules a compliance officer asks for (docs/outreach-rules.md): what the healthcare exemption
+ * The outreach rules a compliance officer asks for (docs/analysis.md): what the healthcare exemption
  * allows, which consent marketing needs by channel, a purpose on every item, how often one segment is
  * contacted, and text that looks like protected health information. They help a review; they do not
  * replace one.
