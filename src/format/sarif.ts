@@ -9,7 +9,7 @@ export const sarif: Formatter = (reports, options) => {
   const toResult = (f: Finding) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIds.indexOf(f.ruleId),
-    level: f.severity === 'error' ? 'error' : 'warning',
+    level: sarifLevel(f.severity),
     message: { text: f.message },
     locations: [
       {
@@ -20,29 +20,31 @@ export const sarif: Formatter = (reports, options) => {
       },
     ],
   });
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'journeymap',
-            version: options.version,
-            informationUri: 'https://www.npmjs.com/package/journeymap',
-            rules: Object.entries(rules).map(([id, rule]) => sarifRule(id, rule, 'rules.md')),
-          },
-        },
-        artifacts: reports.map((r) => ({ location: { uri: toUri(r.file) } })),
-        results,
-      },
-    ],
-  };
+  const descriptors = Object.entries(rules).map(([id, rule]) => sarifRule(id, rule, 'rules.md'));
+  const log = sarifLog({ name: 'journeymap', version: options.version, rules: descriptors }, reports.map((r) => r.file), results);
   return `${stringifyLazily(log, [results], toResult)}\n`;
 };
 
 /** Where the documentation of the rules lives: the project's site, which publishes docs/ (as the schema's `$id`). */
 export const DOCS_URL = 'https://journeymap.dev/docs/';
+
+/**
+ * The SARIF 2.1.0 log of one run of a journeymap command: its rules described, the files it read, and the
+ * results as given (`validate` hands in the array its lazy writer fills in as it streams).
+ */
+export function sarifLog(driver: { name: string; version: string; rules: ReturnType<typeof sarifRule>[] }, files: string[], results: unknown[]) {
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: driver.name, version: driver.version, informationUri: 'https://www.npmjs.com/package/journeymap', rules: driver.rules } },
+        artifacts: files.map((file) => ({ location: { uri: toUri(file) } })),
+        results,
+      },
+    ],
+  };
+}
 
 /** A SARIF level from a journeymap severity. */
 export function sarifLevel(severity: string): 'error' | 'warning' | 'note' {

@@ -1,4 +1,4 @@
-import { sarifLevel, sarifRule, toUri } from '../../format/sarif.js';
+import { sarifLevel, sarifLog, sarifRule, toUri } from '../../format/sarif.js';
 import type { Analysis } from '../index.js';
 import { analyzeRules } from '../rules.js';
 import type { AnalyzeFormatOptions } from './text.js';
@@ -15,23 +15,7 @@ export function analyzeSarif(analyses: Analysis[], options: AnalyzeFormatOptions
       locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.file) }, region: { startLine: f.line, startColumn: f.column } } }],
     })),
   );
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'journeymap analyze',
-            version: options.version,
-            informationUri: 'https://www.npmjs.com/package/journeymap',
-            rules: Object.entries(analyzeRules).map(([id, rule]) => sarifRule(id, rule, 'analysis.md')),
-          },
-        },
-        artifacts: analyses.map((a) => ({ location: { uri: toUri(a.file) } })),
-        results,
-      },
-    ],
-  };
+  const rules = Object.entries(analyzeRules).map(([id, rule]) => sarifRule(id, rule, 'analysis.md'));
+  const log = sarifLog({ name: 'journeymap analyze', version: options.version, rules }, analyses.map((a) => a.file), results);
   return `${JSON.stringify(log, null, 2)}\n`;
 }
