@@ -19,6 +19,7 @@
  * 28), the same for every map and every run, so the same map always gives the same holes.
  */
 import type { Milestone, Timing } from '../types/journeymap.js';
+import { OFFSET_PATTERN } from './timing.js';
 
 export type OffsetUnit = 'h' | 'd' | 'w' | 'mo' | 'y';
 
@@ -34,7 +35,6 @@ const MS_PER_DAY = 86_400_000;
 const exactMs = { h: 3_600_000, d: MS_PER_DAY, w: 7 * MS_PER_DAY } as const;
 /** The average month, for fractions of months only. */
 const AVERAGE_MONTH_DAYS = 30.4375;
-const offsetPattern = /^([+-]?)(\d+(?:\.\d+)?)(h|d|w|mo|y)$/;
 
 /** Day 0 of every map without real dates: Monday 1 January 2001, 00:00. */
 export const DAY_ZERO: Date = new Date(Date.UTC(2001, 0, 1));
@@ -44,7 +44,7 @@ export const MAX_OCCURRENCES = 4000;
 
 /** `-6w`, `+3mo`, `1.5d` parsed; undefined when the text is not an offset. */
 export function parseOffset(text: string): Offset | undefined {
-  const match = offsetPattern.exec(text);
+  const match = OFFSET_PATTERN.exec(text);
   if (!match) return undefined;
   return { sign: match[1] === '-' ? -1 : 1, amount: Number(match[2]), unit: match[3] as OffsetUnit };
 }

@@ -1,6 +1,6 @@
 import type { Milestone, Timing } from '../types/journeymap.js';
 import { DAY_ZERO, addOffset, dateOfDay, dayOf, expandTiming, placeMilestones, type ExpandedTiming } from './calendar.js';
-import { durationInWords, inSentence, offsetInDays, offsetInWords, offsetShort } from './timing.js';
+import { durationInWords, inSentence, OFFSET_PATTERN, offsetInDays, offsetInWords, offsetShort } from './timing.js';
 
 export interface ResolvedMilestone {
   id: string;
@@ -90,8 +90,8 @@ export function occurrencesOf(timing: ResolvedTiming): number[] {
 
 /** `-16w` to `-14w` as `14 to 16 weeks before surgery`; mixed units or sides stay explicit. */
 function windowInWords(from: string, to: string, milestone: string): string {
-  const a = /^([+-]?)(\d+(?:\.\d+)?)(h|d|w|mo|y)$/.exec(from);
-  const b = /^([+-]?)(\d+(?:\.\d+)?)(h|d|w|mo|y)$/.exec(to);
+  const a = OFFSET_PATTERN.exec(from);
+  const b = OFFSET_PATTERN.exec(to);
   const before = (m: RegExpExecArray) => m[1] === '-';
   if (a && b && a[3] === b[3] && before(a) === before(b) && Number(a[2]) !== 0 && Number(b[2]) !== 0) {
     const [lo, hi] = [Number(a[2]), Number(b[2])].sort((x, y) => x - y);

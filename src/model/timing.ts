@@ -3,11 +3,12 @@ import { plural } from '../words.js';
 /** Days per unit of an offset. Months and years are averages: timing is for ordering and drawing, not billing. */
 const unitDays = { h: 1 / 24, d: 1, w: 7, mo: 30.4375, y: 365.25 } as const;
 const unitWords = { h: 'hour', d: 'day', w: 'week', mo: 'month', y: 'year' } as const;
-const offsetPattern = /^([+-]?)(\d+(?:\.\d+)?)(h|d|w|mo|y)$/;
+/** An offset as the format writes it: sign, amount, unit (`-6w`, `+2d`, `1.5mo`). */
+export const OFFSET_PATTERN = /^([+-]?)(\d+(?:\.\d+)?)(h|d|w|mo|y)$/;
 
 /** Days from the milestone for an offset like `-6w`, or undefined if it does not parse. */
 export function offsetInDays(offset: string): number | undefined {
-  const match = offsetPattern.exec(offset);
+  const match = OFFSET_PATTERN.exec(offset);
   if (!match) return undefined;
   const days = Number(match[2]) * unitDays[match[3] as keyof typeof unitDays];
   return match[1] === '-' ? -days : days;
@@ -15,7 +16,7 @@ export function offsetInDays(offset: string): number | undefined {
 
 /** An offset in words, relative to a milestone name: `6 weeks before surgery`, `2 days after discharge`. */
 export function offsetInWords(offset: string, milestone: string): string {
-  const match = offsetPattern.exec(offset);
+  const match = OFFSET_PATTERN.exec(offset);
   if (!match) return offset;
   const amount = Number(match[2]);
   if (amount === 0) return `at ${milestone}`;
@@ -33,7 +34,7 @@ export function durationInWords(duration: string): string {
 
 /** A compact label for an axis: `-6 wk`, `+2 d`, `+12 mo`, `day 0`. */
 export function offsetShort(offset: string): string {
-  const match = offsetPattern.exec(offset);
+  const match = OFFSET_PATTERN.exec(offset);
   if (!match) return offset;
   if (Number(match[2]) === 0) return 'day 0';
   const unit = { h: 'h', d: 'd', w: 'wk', mo: 'mo', y: 'y' }[match[3] as keyof typeof unitDays];
