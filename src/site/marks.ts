@@ -1,5 +1,5 @@
-import { severityShapes } from '../render/layout/icons.js';
 import type { Palette } from '../render/layout/theme.js';
+import { severityMark as mapSeverityMark } from '../render/svg/marks.js';
 import type { Severity } from '../model/types.js';
 
 /** A palette colour as CSS: the print theme's `none` (no toner) is `transparent`. */
@@ -8,15 +8,12 @@ export function css(colour: string): string {
 }
 
 /**
- * A gap's severity drawn as the map draws it: its shape (octagon, triangle, diamond, open circle) in its
- * colour, so that greyscale print and colour-blind readers still tell them apart. Decorative: the word is
- * always written beside it.
+ * A gap's severity drawn as the map draws it (the SVG renderer's own mark): its shape (octagon, triangle,
+ * diamond, open circle) in its colour, so that greyscale print and colour-blind readers still tell them
+ * apart. Decorative: the word is always written beside it.
  */
 export function severityMark(severity: Severity, palette: Palette): string {
-  const { shape, filled, mark } = severityShapes[severity];
-  const colour = palette.severity[severity];
-  const body = filled ? `<path d="${shape}" fill="${colour}"/>${mark ? `<path d="${mark}" stroke="#FFFFFF" stroke-width="1.8" stroke-linecap="round"/>` : ''}` : `<path d="${shape}" fill="none" stroke="${colour}" stroke-width="1.8"/>`;
-  return `<svg class="mark" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${body}</svg>`;
+  return `<svg class="mark" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${mapSeverityMark(severity, 0, 0, 16, palette)}</svg>`;
 }
 
 /**
