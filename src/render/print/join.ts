@@ -58,6 +58,9 @@ export async function joinPdfs(batches: Uint8Array[]): Promise<Joined> {
     for (let i = 0; i < names.length; i += 2) ids.push([text(lib, names[i]), names[i + 1]]);
   }
   const taken = new Set(ids.map(([id]) => id));
+  // The top element's kids as an array, which each later batch's top elements are appended to.
+  const destKids = context.obj(asArray(lib, destTop?.get(N('K'))));
+  destTop?.set(N('K'), destKids);
 
   for (let b = 1; b < batches.length; b++) {
     const src = await load(batches[b], b);
@@ -87,6 +90,7 @@ export async function joinPdfs(batches: Uint8Array[]): Promise<Joined> {
 
     const srcRoot = src.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
     const srcTopRef = srcRoot && topElement(lib, srcRoot);
+    // An untagged batch (or first batch) leaves its pages without elements: Chromium tags all or none.
     if (!srcRoot || !srcTopRef || !destRoot || !destTop || !destTopRef) continue;
     // IDs (which table headers name) are unique within one renderer, not across batches printed by others.
     const names: PDFObject[] = [];
@@ -105,28 +109,21 @@ export async function joinPdfs(batches: Uint8Array[]): Promise<Joined> {
     if (renames.size) renameIds(lib, src.context, topKids, renames);
     // Without their /P, the batch's own top element and tree root (and so its whole parent tree) are not
     // copied along with its elements; everything copied after them finds them copied already.
-    const destKids = asArray(lib, destTop.get(N('K')));
-    destTop.set(N('K'), context.obj(destKids));
     for (const kid of topKids) {
       const element = src.context.lookup(kid);
       if (element instanceof PDFDict) element.delete(N('P'));
       const copied = copier.copy(kid);
       const copiedElement = context.lookup(copied);
       if (copiedElement instanceof PDFDict) copiedElement.set(N('P'), destTopRef);
-      destTop.lookup(N('K'), PDFArray).push(copied);
+      destKids.push(copied);
     }
     const entries: PDFObject[] = [];
     const after = treeEntries(lib, src.context, srcRoot.get(N('ParentTree')), 'Nums', entries, false);
     for (let i = 0; i < entries.length; i += 2) nums.push(PDFNumber.of((entries[i] as PDFNumber).asNumber() + offset), copier.copy(entries[i + 1]));
     for (const [id, value] of batchIds) ids.push([id, copier.copy(value)]);
     nextKey = offset + keyAfter(lib, srcRoot, after);
-    for (const key of ['RoleMap', 'ClassMap']) {
-      const from = srcRoot.lookupMaybe(N(key), PDFDict);
-      if (!from) continue;
-      const into = destRoot.lookupMaybe(N(key), PDFDict) ?? context.obj({});
-      destRoot.set(N(key), into);
-      for (const [name, value] of from.entries()) if (!into.has(name)) into.set(name, copier.copy(value));
-    }
+    // Chromium writes no /RoleMap or /ClassMap (its element types are the standard ones): the first
+    // batch's tree root, kept, would carry them.
   }
 
   if (destRoot) {
