@@ -67,10 +67,11 @@ export async function joinPdfs(batches: Uint8Array[]): Promise<Joined> {
     const copier = PDFObjectCopier.for(src.context, context);
     const offset = nextKey;
     // The batch's pages under a page-tree node of their own, appended to the root: linear, where pdf-lib's
-    // addPage walks the root's kids for each page. (dest's page cache is not filled yet, so it stays right.)
+    // addPage walks the root's kids for each page.
     const root = dest.catalog.Pages();
-    const kids = context.obj([]);
-    const node = context.obj({ Type: 'Pages', Kids: kids, Parent: dest.catalog.get(N('Pages')) });
+    // A page-tree node as pdf-lib makes one: pdf-lib's own page walk (getPages) goes only into those.
+    const node = lib.PDFPageTree.withContext(context, dest.catalog.get(N('Pages')) as PDFRef);
+    const kids = node.Kids();
     const nodeRef = context.register(node);
     for (const page of src.getPages()) {
       const ref = copier.copy(page.ref) as PDFRef;
