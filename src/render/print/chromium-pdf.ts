@@ -5,8 +5,6 @@ import { MARGIN_MM, type PageGeometry } from './paper.js';
 export interface ChromiumPrint {
   geometry: PageGeometry;
   scale: number;
-  headerTemplate: string;
-  footerTemplate: string;
   /** Milliseconds; 0 for no limit. */
   timeout: number;
 }
@@ -18,7 +16,7 @@ const MM_PER_INCH = 25.4;
  * where puppeteer's `page.pdf` has Chromium keep it as a stream and reads that back a round trip at a
  * time; and nothing is waited for first (the page uses no web fonts).
  */
-export async function printToPdf(page: Page, { geometry, scale, headerTemplate, footerTemplate, timeout }: ChromiumPrint): Promise<Uint8Array> {
+export async function printToPdf(page: Page, { geometry, scale, timeout }: ChromiumPrint): Promise<Uint8Array> {
   const { session } = await sessionOf(page);
   const [width, height] = geometry.portraitInches;
   const { data } = await session.send(
@@ -34,9 +32,9 @@ export async function printToPdf(page: Page, { geometry, scale, headerTemplate, 
       marginRight: MARGIN_MM.right / MM_PER_INCH,
       scale,
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate,
-      footerTemplate,
+      // The footer is the page's own (page-margin boxes, see footer.ts), so that it can be numbered
+      // across several prints.
+      displayHeaderFooter: false,
       // Tagged for screen readers and reflow (it costs about a third of the print time), with an outline
       // from the page's headings, which finishPdf turns into a bookmark per sheet.
       generateTaggedPDF: true,

@@ -1,8 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { gitText } from '../../git/index.js';
-import { escapeHtml } from '../escape.js';
 import type { MapView } from '../view/types.js';
-import { MARGIN_MM } from './paper.js';
 
 /** Width kept at the right of the footer for "page N of M". */
 export const PAGE_NUMBER_ROOM_MM = 26;
@@ -27,24 +25,40 @@ export function footerFacts(view: MapView, commit: string | undefined, sourceDat
   };
 }
 
+/** Where a print's pages fall in the whole file, when a map is printed in several prints and joined. */
+export interface PageNumbering {
+  /** Pages printed before this print. */
+  before: number;
+  /** Pages of the whole file. */
+  total: number;
+}
+
 /**
- * Chromium's footer template: the map's facts on the left, the page number at the right. Which stages a
- * sheet of a split map holds, and where it continues, its header says. All text is escaped; the template
- * runs no script.
+ * The footer, as CSS page-margin boxes of the printed page: the map's facts on the left, the page number at
+ * the right. Chromium's own footer template numbers the pages of one print only; the page counter can
+ * start where the prints before it ended, so a map printed in parts is numbered as one file. Which stages a
+ * sheet of a split map holds, its header says. User text goes in as CSS escapes: it can close no string and
+ * no style element.
  */
-export function footerTemplate(facts: FooterFacts): string {
-  const left = [facts.title, facts.state, facts.date, facts.commit].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+export function footerStyle(facts: FooterFacts, numbering?: PageNumbering): string {
+  const left = [facts.title, facts.state, facts.date, facts.commit].filter(Boolean).join(' \u00b7 ');
+  const font = `font-family:'Liberation Sans',Arial,Helvetica,sans-serif;font-size:${FOOTER_FONT_PT}pt;color:${FOOTER_COLOR};white-space:nowrap`;
+  const total = numbering ? `"${numbering.total}"` : 'counter(pages)';
   return (
-    `<div style="box-sizing:border-box;width:100%;padding:0 ${MARGIN_MM.right}mm 0 ${MARGIN_MM.left}mm;` +
-    `display:flex;justify-content:space-between;gap:6mm;font-family:'Liberation Sans',Arial,Helvetica,sans-serif;` +
-    `font-size:${FOOTER_FONT_PT}pt;color:${FOOTER_COLOR};-webkit-print-color-adjust:exact;print-color-adjust:exact">` +
-    `<span style="flex:1 1 auto;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">${left}</span>` +
-    `<span style="flex:none;width:${PAGE_NUMBER_ROOM_MM}mm;text-align:right;white-space:nowrap">page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+    '<style>' +
+    (numbering?.before ? `html{counter-reset:page ${numbering.before}}` : '') +
+    `@page{@bottom-left{content:${cssString(left)};${font};overflow:hidden;text-overflow:ellipsis;padding-right:6mm}` +
+    `@bottom-right{content:"page " counter(page) " of " ${total};${font};width:${PAGE_NUMBER_ROOM_MM}mm;text-align:right}}` +
+    '</style>'
   );
 }
 
-/** An empty header: Chromium prints the URL and date when it is left out. */
-export const HEADER_TEMPLATE = '<span></span>';
+/** A CSS string of any text: every character but letters, digits and spaces written as a hex escape. */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const char of text) out += /[A-Za-z0-9 ]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `;
+  return `${out}"`;
+}
 
 /**
  * The short hash of the last commit that touched the map, marked when the file differs from that commit;
