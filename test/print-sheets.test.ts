@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { root, run } from './helpers/cli.js';
-import { chromiumUnder, pdfDrawnText, pdfinfo, pdfText, pngSize, privateTmp, squash } from './helpers/print.js';
+import { chromiumUnder, pdfBookmarks as bookmarks, pdfDrawnText, pdfinfo, pdfText, pngSize, privateTmp, squash } from './helpers/print.js';
 
 // The wall map on paper (issue 13): nothing dropped, no "in the HTML", tagged, a bookmark per sheet, the
 // map's language, a touchpoint lane too tall for its sheet continued with its label. Real CLI, real
@@ -26,22 +26,6 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => expect(chromiumUnder(tmp)).toEqual([]));
-
-/** The PDF's bookmarks, top level, in order: title and page number. */
-async function bookmarks(path: string): Promise<{ title: string; page: number }[]> {
-  const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
-  const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const found: { title: string; page: number }[] = [];
-  for (let at = outlines?.get(PDFName.of('First')); at instanceof PDFRef; ) {
-    const item = doc.context.lookup(at, PDFDict);
-    const title = item.lookup(PDFName.of('Title')) as PDFString | PDFHexString;
-    const dest = item.lookup(PDFName.of('Dest')) as unknown as { get(i: number): PDFRef };
-    found.push({ title: title.decodeText(), page: pages.get(dest.get(0).toString()) ?? 0 });
-    at = item.get(PDFName.of('Next'));
-  }
-  return found;
-}
 
 async function language(path: string): Promise<string | undefined> {
   const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 
 /**
  * A private TMPDIR for the CLI runs of one test file: the browser's temporary profile is created in it,
@@ -65,4 +66,20 @@ export function pngSize(path: string): { width: number; height: number } {
   const bytes = readFileSync(path);
   if (bytes.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error(`${path} is not a PNG`);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The PDF's bookmarks, top level, in order: title and page number. */
+export async function pdfBookmarks(path: string): Promise<{ title: string; page: number }[]> {
+  const doc = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const found: { title: string; page: number }[] = [];
+  for (let at = outlines?.get(PDFName.of('First')); at instanceof PDFRef; ) {
+    const item = doc.context.lookup(at, PDFDict);
+    const title = item.lookup(PDFName.of('Title')) as PDFString | PDFHexString;
+    const dest = item.lookup(PDFName.of('Dest')) as unknown as { get(i: number): PDFRef };
+    found.push({ title: title.decodeText(), page: pages.get(dest.get(0).toString()) ?? 0 });
+    at = item.get(PDFName.of('Next'));
+  }
+  return found;
 }

@@ -20,11 +20,11 @@ function notesOf(html: string): string {
 }
 
 /**
- * One document of the parts, in order, then the whole map's notes. The SVG ids a part defines for its own
- * charts (clip paths, gradients: `jm-…`) are made the part's own, as the same id twice in one document would
- * point every part at the first part's geometry.
+ * One document of the parts, in order, then the whole map's notes when `notesFrom` (the whole map's print
+ * page) is given. The SVG ids a part defines for its own charts (clip paths, gradients: `jm-…`) are made the
+ * part's own, as the same id twice in one document would point every part at the first part's geometry.
  */
-export function combineParts(parts: string[], whole: string): string {
+export function combineParts(parts: string[], notesFrom?: string): string {
   const [first, ...rest] = parts.map(withoutNotes);
   const bodies = rest.map((html, i) => {
     const open = html.indexOf('>', html.indexOf('<body')) + 1;
@@ -33,13 +33,23 @@ export function combineParts(parts: string[], whole: string): string {
     return `<div class="print-part">${body.replace(/(id="|url\(#|href="#)jm-/g, `$1${own}`)}</div>\n`;
   });
   const end = first.lastIndexOf('</body>');
-  return `${first.slice(0, end)}${bodies.join('')}${notesOf(whole)}${first.slice(end)}`;
+  return `${first.slice(0, end)}${bodies.join('')}${notesFrom ? notesOf(notesFrom) : ''}${first.slice(end)}`;
 }
 
-/** The whole map's print page with nothing in its body but the notes sheet: to measure how long it runs. */
-export function notesPage(whole: string): string | undefined {
+/**
+ * A page with nothing in its body but the whole map's notes sheet, in the head of `headFrom` (the first
+ * part's page, as when the notes follow the parts in one document): to print them apart, or to measure
+ * how long they run.
+ */
+export function notesPage(whole: string, headFrom = whole): string | undefined {
   const notes = notesOf(whole);
   if (!notes) return undefined;
-  const open = whole.indexOf('>', whole.indexOf('<body')) + 1;
-  return `${whole.slice(0, open)}${notes}</body>\n</html>\n`;
+  const open = headFrom.indexOf('>', headFrom.indexOf('<body')) + 1;
+  return `${headFrom.slice(0, open)}${notes}</body>\n</html>\n`;
+}
+
+/** A print page's styles: what parts must share to be printed in one document. */
+export function pageStyles(html: string): string {
+  const head = html.slice(0, html.indexOf('</head>') + 1 || html.length);
+  return [...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]).join('\n');
 }

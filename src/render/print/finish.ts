@@ -1,4 +1,6 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import type { Joined } from './join.js';
+import type { StageRange } from './slice.js';
 import { appendInfo, type PdfMetadata } from './info-update.js';
 import { readOutline, sheetOutline } from './outline.js';
 
@@ -34,17 +36,26 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, sheets?: She
     : undefined;
   const appended = appendInfo(pdf, meta, outline);
   if (appended) return appended;
-  if (!sheets) return rewrite(await loadPdf(pdf), meta);
   const doc = await loadPdf(pdf);
-  await bookmarkSheets(doc, sheets);
+  if (sheets) {
+    const found = await headings(doc);
+    for (const h of found) doc.context.delete(h.ref as PDFRef);
+    await bookmarkSheets(doc, sheetTitles(found, doc.getPageCount(), sheets));
+  }
+  return rewrite(doc, meta);
+}
+
+/** The same, for a map printed in several prints and joined (join.ts), which has no outline of its own. */
+export async function finishJoined({ doc, headings }: Joined, meta: PdfMetadata, sheets?: SheetNames): Promise<Uint8Array> {
+  if (sheets) await bookmarkSheets(doc, sheetTitles(headings, doc.getPageCount(), sheets));
   return rewrite(doc, meta);
 }
 
 /** Chromium's outline entries, depth first: each heading's text and the index of its page. */
-async function headings(doc: PDFDocument): Promise<{ title: string; page: number; ref: unknown }[]> {
+async function headings(doc: PDFDocument): Promise<{ title: string; page: number; ref: PDFRef }[]> {
   const { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } = await pdfLib();
   const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]));
-  const found: { title: string; page: number; ref: unknown }[] = [];
+  const found: { title: string; page: number; ref: PDFRef }[] = [];
   const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const visit = (ref: unknown, depth: number) => {
     for (let at = ref; at instanceof PDFRef && depth < 16; ) {
@@ -82,13 +93,11 @@ function sheetTitles(found: { title: string; page: number }[], pageCount: number
   });
 }
 
-async function bookmarkSheets(doc: PDFDocument, sheets: SheetNames): Promise<void> {
-  const { PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef } = await pdfLib();
-  const found = await headings(doc);
+/** A bookmark per sheet, titled `names[i]`, the bookmarks pane open. */
+async function bookmarkSheets(doc: PDFDocument, names: string[]): Promise<void> {
+  const { PDFHexString, PDFName, PDFNull, PDFNumber } = await pdfLib();
   const pages = doc.getPages();
-  const names = sheetTitles(found, pages.length, sheets);
   const context = doc.context;
-  for (const h of found) if (h.ref instanceof PDFRef) context.delete(h.ref);
   const root = context.nextRef();
   const refs = pages.map(() => context.nextRef());
   pages.forEach((page, i) => {
@@ -126,4 +135,16 @@ async function rewrite(doc: PDFDocument, meta: PdfMetadata): Promise<Uint8Array>
   }
   // pdf-lib yields to the event loop every few objects unless told not to: pages print in parallel anyway.
   return doc.save({ useObjectStreams: true, updateFieldAppearances: false, objectsPerTick: Infinity });
+}
+
+/** A part's bookmark: the map's title when it is one part, else its stages. */
+export function partName(range: StageRange, stageCount: number, title: string): string {
+  if (range.from === 0 && range.to === stageCount) return title;
+  return range.to - range.from === 1 ? `Stage ${range.to} of ${stageCount}` : `Stages ${range.from + 1}\u2013${range.to} of ${stageCount}`;
+}
+
+/** Without SOURCE_DATE_EPOCH the file's dates are the map's own review date, so output stays reproducible. */
+export function reviewDate(day: string | undefined): Date | undefined {
+  const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

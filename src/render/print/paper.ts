@@ -65,3 +65,17 @@ export function pageGeometry(paper: string = 'A3', orientation: string = 'landsc
     printableHeightPx: Math.floor(height * CSS_PX_PER_INCH - (MARGIN_MM.top + MARGIN_MM.bottom) * mmToPx),
   };
 }
+
+/**
+ * The smallest paper, larger than the one printed on, on which a map that fits one sheet at `scale` would
+ * fit at `readableScale` or more: both sides grow by the same factor on an ISO paper one size up (√2), so
+ * the map keeps its layout and its scale grows by that factor.
+ */
+export function paperKeeping(geometry: PageGeometry, scale: number, readableScale: number): string | undefined {
+  for (const paper of PAPERS) {
+    const other = pageGeometry(paper, geometry.landscape ? 'landscape' : 'portrait');
+    const grows = Math.min(other.printableWidthPx / geometry.printableWidthPx, other.printableHeightPx / geometry.printableHeightPx);
+    if (grows > 1 && scale * grows >= readableScale * 0.995) return paper;
+  }
+  return undefined;
+}

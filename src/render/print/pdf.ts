@@ -5,19 +5,36 @@ import type { JourneyMap } from '../../types/journeymap.js';
 import { pageMeasure, renderHtmlView } from '../html/index.js';
 import type { RenderOptions } from '../options.js';
 import { buildMapView, sheetView, type MapView } from '../view/index.js';
-import { finishPdf } from './finish.js';
-import { footerFacts, footerTemplate, gitCommit, HEADER_TEMPLATE } from './footer.js';
+import { finishJoined, finishPdf, partName, reviewDate } from './finish.js';
+import { joinPdfs } from './join.js';
+import { countPages, groupPrints, printGroups } from './prints.js';
+import { footerFacts, footerStyle, gitCommit, type PageNumbering } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { printToPdf } from './chromium-pdf.js';
-import { combineParts, notesPage, withoutNotes } from './combine.js';
+import { combineParts, notesPage, pageStyles, withoutNotes } from './combine.js';
 import { touchpointBreaks } from './lane-breaks.js';
 import { countSheets, paginate } from './paginate.js';
 import { captureSheet, sheetStyle } from './png-sheets.js';
 import type { ForegroundCaptures } from '../../browser/foreground.js';
-import { pageGeometry, PAPERS, type FitMode, type PageGeometry } from './paper.js';
+import { paperKeeping, type FitMode, type PageGeometry } from './paper.js';
 import { bodyPt, MIN_BODY_PT, mightFitFewerSheets, oneSheetScale, planSheets } from './plan.js';
 import type { PrintBudget } from './pool.js';
 import type { StageRange } from './slice.js';
+
+/** A map's print: Chromium's file when it took one print, else the files of its prints, in order. */
+interface Printed {
+  pages: number;
+  single?: Uint8Array;
+  files?: Uint8Array[];
+}
+
+/** A map's parts laid out for print at a scale: the tallest, the sheets each takes, and its lane breaks. */
+interface Layout {
+  tallest: number;
+  sheets: number;
+  perPart: number[];
+  breaks: string[][][];
+}
 
 /** Hides the page in screen media; the print, in print media, is untouched. Static: no user text in CSS. */
 const BLANK_ON_SCREEN = '<style>@media screen { body { display: none; } }</style>';
@@ -114,55 +131,68 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // Each part is at least a sheet: the time allowed grows to match before the parts are laid out.
   budget.sheets(plan.parts.length);
   const facts = footerFacts(view, await commit, settings.sourceDate);
-  // Every part and the notes sheet are printed as one document: Chromium then tags it, gives it an
-  // outline and numbers its pages; the footer says which stages each part holds only in its header.
+  // Every part and the notes sheet are printed as one document, Chromium's tagged PDF with an outline of
+  // its headings; a map on more sheets than a print takes well is printed in several, joined (prints.ts).
   const wholeHtml = builtIn ? rendered.get(`0-${stageCount}-0`)! : htmlFor({ from: 0, to: stageCount });
   // A part whose touchpoint lane runs past its sheet at this scale is rendered again with the lane cut
   // into labelled rows where the sheets end (built-in page only: other templates are printed as they are).
   const partHtmlAt = async (scale: number): Promise<string[]> => {
-    const html: string[] = [];
-    for (const [i, range] of plan.parts.entries()) {
+    const { breaks } = await layoutAt(scale);
+    return plan.parts.map((range, i) => {
       const part = { number: i + 1, count: plan.parts.length };
-      const plain = htmlFor(range, part, scale);
-      if (!builtIn) {
-        html.push(plain);
-        continue;
-      }
-      await show(withoutNotes(plain), 'print', { width: geometry.printableWidthPx / scale, height: 1 });
-      const continuedTouchpoints = await touchpointBreaks(page, geometry.printableHeightPx / scale);
-      html.push(continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, renderAt(scale))) : plain);
-    }
-    return html;
+      const continuedTouchpoints = breaks[i] ?? [];
+      return continuedTouchpoints.length ? blankOnScreen(renderHtmlView({ ...viewOf(range, part), continuedTouchpoints }, renderAt(scale))) : htmlFor(range, part, scale);
+    });
   };
   let printedParts: string[] = [];
-  const printAt = async (scale: number): Promise<Uint8Array> => {
+  // The footer goes in the page's head: it is the page's own CSS (see footer.ts).
+  const withFooter = (html: string, numbering?: PageNumbering) => html.replace(/<\/head>|$/i, (end) => `${footerStyle(facts, numbering)}${end}`);
+  const printAt = async (scale: number): Promise<Printed> => {
     printedParts = await partHtmlAt(scale);
-    const combined = combineParts(printedParts, wholeHtml);
-    // The print lays the page out at the paper's size, whatever the window's.
-    await show(combined, builtIn ? 'none' : 'print');
-    return printToPdf(page, {
-      geometry,
-      scale,
-      headerTemplate: HEADER_TEMPLATE,
-      footerTemplate: footerTemplate(facts),
-      timeout: budget.left(),
-    });
+    const printOne = async (html: string) => {
+      // The print lays the page out at the paper's size, whatever the window's.
+      await show(html, builtIn ? 'none' : 'print');
+      const bytes = await printToPdf(page, { geometry, scale, timeout: budget.left() });
+      return { bytes, pages: countPages(bytes) };
+    };
+    const { perPart } = await layoutAt(scale);
+    const { groups, single } = groupPrints(perPart.map((sheets, i) => ({ sheets, styles: pageStyles(printedParts[i]) })));
+    if (single) {
+      const printed = await printOne(withFooter(combineParts(printedParts, wholeHtml)));
+      return { pages: printed.pages, single: printed.bytes };
+    }
+    const notesHtml = notesPage(wholeHtml, printedParts[0]);
+    const notes = notesHtml ? await notesSheetsAt(notesHtml, scale) : 0;
+    const printing = groups.filter((group) => 'parts' in group || notesHtml);
+    const estimates = printing.map((group) => ('parts' in group ? group.parts.reduce((sum, i) => sum + perPart[i], 0) : notes));
+    const { files, pages } = await printGroups(printing, estimates, (group, numbering) =>
+      printOne(withFooter('parts' in group ? combineParts(group.parts.map((i) => printedParts[i])) : notesHtml!, numbering)),
+    );
+    return { pages, files };
+  };
+  const notesSheetsAt = async (notes: string, at: number) => {
+    await show(notes, 'print', { width: geometry.printableWidthPx / at, height: 1 });
+    return sheetsFor((await measureHeight(page)) * at);
   };
 
   // The tallest part laid out for print at a scale, and the sheets the parts take: a layout and two
   // protocol calls a part, a fraction of a print.
-  const measuredAt = new Map<number, { tallest: number; sheets: number }>();
+  const measuredAt = new Map<number, Layout>();
   const layoutAt = async (at: number) => {
     let measured = measuredAt.get(at);
     if (measured !== undefined) return measured;
-    measured = { tallest: 0, sheets: 0 };
+    measured = { tallest: 0, sheets: 0, perPart: [], breaks: [] };
     for (const [i, range] of plan.parts.entries()) {
       await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length }, at)), 'print', { width: geometry.printableWidthPx / at, height: 1 });
-      measured.tallest = Math.max(measured.tallest, await measureHeight(page));
-      if (builtIn) measured.sheets = Math.max(measured.sheets, await countSheets(page, geometry.printableHeightPx / at));
+      const height = await measureHeight(page);
+      // Other templates are not known block by block: their height alone gives an estimate.
+      const sheets = builtIn ? await countSheets(page, geometry.printableHeightPx / at) : sheetsFor(height * at);
+      measured.tallest = Math.max(measured.tallest, height);
+      measured.sheets = Math.max(measured.sheets, sheets);
+      measured.perPart.push(sheets);
+      // Where a touchpoint lane too tall for its sheet is cut into labelled rows (built-in page only).
+      if (builtIn) measured.breaks.push(await touchpointBreaks(page, geometry.printableHeightPx / at));
     }
-    // Other templates are not known block by block: their height alone gives an estimate.
-    if (!builtIn) measured.sheets = sheetsFor(measured.tallest * at);
     measuredAt.set(at, measured);
     return measured;
   };
@@ -210,18 +240,14 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   } else if (mightFitFewerSheets(sheets, scale, plan.readableScale)) {
     fitted = await scaleBelow(scale, sheets);
   }
-  let pdf = await printAt(fitted?.at ?? scale);
+  let printed = await printAt(fitted?.at ?? scale);
   if (fitted !== undefined) {
     // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
     // gives way to the larger, more readable one (unless one sheet was asked for).
-    const notes = notesPage(wholeHtml);
-    let notesSheets = 0;
-    if (notes) {
-      await show(notes, 'print', { width: geometry.printableWidthPx / fitted.at, height: 1 });
-      notesSheets = sheetsFor((await measureHeight(page)) * fitted.at);
-    }
-    if (settings.fit === 'sheet' || countPages(pdf) <= plan.parts.length * fitted.sheets + notesSheets) scale = fitted.at;
-    else pdf = await printAt(scale);
+    const notesHtml = notesPage(wholeHtml, printedParts[0]);
+    const notesSheets = notesHtml ? await notesSheetsAt(notesHtml, fitted.at) : 0;
+    if (settings.fit === 'sheet' || printed.pages <= plan.parts.length * fitted.sheets + notesSheets) scale = fitted.at;
+    else printed = await printAt(scale);
   }
 
   // Pictures of the sheets: each part laid out as printed, cut into sheets as the printer cuts it, and
@@ -249,7 +275,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     notes.push(`text prints at ${printedPt.toFixed(1)} pt, under ${MIN_BODY_PT} pt, even with one stage per sheet; try a larger --paper`);
   }
   const { document } = view;
-  const bytes = await finishPdf(pdf, {
+  const meta = {
     title: document.title,
     author: document.author,
     subject: document.subject,
@@ -257,37 +283,8 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     creator: settings.creator,
     producer: settings.producer,
     date: settings.sourceDate ?? reviewDate(document.date),
-  }, builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined);
+  };
+  const sheetNames = builtIn ? { titleHeading: [document.title, view.subtitle].filter(Boolean).join(' '), parts: plan.parts.map((range) => partName(range, stageCount, document.title)) } : undefined;
+  const bytes = printed.single ? await finishPdf(printed.single, meta, sheetNames) : await finishJoined(await joinPdfs(printed.files!), meta, sheetNames);
   return { bytes, notes, sheets: pictures };
-}
-
-/**
- * The smallest paper, larger than the one printed on, on which a map that fits one sheet at `scale` would
- * fit at `readableScale` or more: both sides grow by the same factor on an ISO paper one size up (√2), so
- * the map keeps its layout and its scale grows by that factor.
- */
-function paperKeeping(geometry: PageGeometry, scale: number, readableScale: number): string | undefined {
-  for (const paper of PAPERS) {
-    const other = pageGeometry(paper, geometry.landscape ? 'landscape' : 'portrait');
-    const grows = Math.min(other.printableWidthPx / geometry.printableWidthPx, other.printableHeightPx / geometry.printableHeightPx);
-    if (grows > 1 && scale * grows >= readableScale * 0.995) return paper;
-  }
-  return undefined;
-}
-
-/** A part's bookmark: the map's title when it is one part, else its stages. */
-function partName(range: StageRange, stageCount: number, title: string): string {
-  if (range.from === 0 && range.to === stageCount) return title;
-  return range.to - range.from === 1 ? `Stage ${range.to} of ${stageCount}` : `Stages ${range.from + 1}\u2013${range.to} of ${stageCount}`;
-}
-
-/** Without SOURCE_DATE_EPOCH the file's dates are the map's own review date, so output stays reproducible. */
-function reviewDate(day: string | undefined): Date | undefined {
-  const date = day ? new Date(`${day}T00:00:00Z`) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? date : undefined;
-}
-
-/** Pages in a PDF as Chromium writes it (one uncompressed dictionary per page): cheaper than parsing it. */
-function countPages(pdf: Uint8Array): number {
-  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 1;
 }
