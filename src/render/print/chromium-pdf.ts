@@ -44,3 +44,13 @@ export async function printToPdf(page: Page, { geometry, scale, timeout }: Chrom
   );
   return Buffer.from(data, 'base64');
 }
+
+/**
+ * Frees what the page's earlier documents hold. The renderer keeps a printed document's memory until its
+ * heap runs short: a map of 313 sheets, printed in 13 documents on one page, took the renderer from 180 MB
+ * to 1 GB; collected after each print, it stays under 450 MB (and the whole print is 10% faster).
+ */
+export async function collectGarbage(page: Page): Promise<void> {
+  const { session } = await sessionOf(page);
+  await session.send('HeapProfiler.collectGarbage');
+}

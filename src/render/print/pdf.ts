@@ -10,7 +10,7 @@ import { joinPdfs } from './join.js';
 import { countPages, groupPrints, printGroups } from './prints.js';
 import { footerFacts, footerStyle, gitCommit, type PageNumbering } from './footer.js';
 import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
-import { printToPdf } from './chromium-pdf.js';
+import { collectGarbage, printToPdf } from './chromium-pdf.js';
 import { combineParts, notesPage, pageStyles, withoutNotes } from './combine.js';
 import { touchpointBreaks } from './lane-breaks.js';
 import { countSheets, paginate } from './paginate.js';
@@ -165,9 +165,11 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     const notes = notesHtml ? await notesSheetsAt(notesHtml, scale) : 0;
     const printing = groups.filter((group) => 'parts' in group || notesHtml);
     const estimates = printing.map((group) => ('parts' in group ? group.parts.reduce((sum, i) => sum + perPart[i], 0) : notes));
-    const { files, pages } = await printGroups(printing, estimates, (group, numbering) =>
-      printOne(withFooter('parts' in group ? combineParts(group.parts.map((i) => printedParts[i])) : notesHtml!, numbering)),
-    );
+    const { files, pages } = await printGroups(printing, estimates, async (group, numbering) => {
+      const printed = await printOne(withFooter('parts' in group ? combineParts(group.parts.map((i) => printedParts[i])) : notesHtml!, numbering));
+      await collectGarbage(page);
+      return printed;
+    });
     return { pages, files };
   };
   const notesSheetsAt = async (notes: string, at: number) => {

@@ -2,12 +2,13 @@ import type { PageNumbering } from './footer.js';
 
 /**
  * Sheets printed as one Chromium document at most. Chromium's print of one document costs more per page the
- * longer the document is (a map of 286 sheets: 57 s for the print, 32 s of them to print its first 10
- * pages, and 5 GB of memory), so a map on more sheets is printed in several documents of about this many
- * sheets, joined in order. Measured in bench/scale.mjs (`pdf-sheets`). A test sets it low to compare a
- * joined print with a single one.
+ * longer the document is (a map of 286 sheets in one print: 57 s for the print, 32 s of them to print its
+ * first 10 pages, and 5 GB of memory), so a map on more sheets is printed in several documents of about this
+ * many sheets, joined in order. Prints of 10 or of 24 sheets cost the same for that map (69 s in all); up to
+ * 24, one print costs less than several and a join. Measured in bench/scale.mjs (`pdf-sheets`). A test
+ * sets it low to compare a joined print with a single one.
  */
-export const SHEETS_PER_PRINT = Number(process.env.JOURNEYMAP_TEST_SHEETS_PER_PRINT) || 10;
+export const SHEETS_PER_PRINT = Number(process.env.JOURNEYMAP_TEST_SHEETS_PER_PRINT) || 24;
 
 /** One Chromium print: a run of the map's parts, by index, or the notes sheet. */
 export type PrintGroup = { parts: number[] } | { notes: true };
