@@ -187,13 +187,17 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
     for (const [i, range] of plan.parts.entries()) {
       await show(withoutNotes(htmlFor(range, { number: i + 1, count: plan.parts.length }, at)), 'print', { width: geometry.printableWidthPx / at, height: 1 });
       const height = await measureHeight(page);
-      // Other templates are not known block by block: their height alone gives an estimate.
-      const sheets = builtIn ? await countSheets(page, geometry.printableHeightPx / at) : sheetsFor(height * at);
+      const sheetHeight = geometry.printableHeightPx / at;
+      // A part no taller than a sheet takes one, and no lane of it runs past it: only a taller one is
+      // looked at block by block. Other templates are not known block by block: their height alone gives
+      // an estimate.
+      const fits = height <= sheetHeight;
+      const sheets = fits ? 1 : builtIn ? await countSheets(page, sheetHeight) : sheetsFor(height * at);
       measured.tallest = Math.max(measured.tallest, height);
       measured.sheets = Math.max(measured.sheets, sheets);
       measured.perPart.push(sheets);
       // Where a touchpoint lane too tall for its sheet is cut into labelled rows (built-in page only).
-      if (builtIn) measured.breaks.push(await touchpointBreaks(page, geometry.printableHeightPx / at));
+      measured.breaks.push(fits || !builtIn ? [] : await touchpointBreaks(page, sheetHeight));
     }
     measuredAt.set(at, measured);
     return measured;
