@@ -68,3 +68,11 @@ function boxes({ documents, strings }: Protocol.DOMSnapshot.CaptureSnapshotRespo
   for (const [size, count] of characters) if (count > most) [bodyFontPx, most] = [size, count];
   return { contentWidth: Math.ceil(right + (Number.isFinite(left) ? left : 0)), bodyBottom: Math.ceil(bodyBottom), bodyFontPx };
 }
+
+/** The laid-out page's boxes, taken once for all that reads them (no script: a DOM snapshot). */
+export type LayoutSnapshot = Protocol.DOMSnapshot.CaptureSnapshotResponse;
+
+export async function layoutSnapshot(page: Page): Promise<LayoutSnapshot> {
+  const { session } = await sessionOf(page);
+  return (await session.send('DOMSnapshot.captureSnapshot', { computedStyles: [] })) as LayoutSnapshot;
+}

@@ -1,5 +1,4 @@
-import type { Page, Protocol } from 'puppeteer-core';
-import { sessionOf } from '../../browser/session.js';
+import type { LayoutSnapshot } from './measure.js';
 
 /** A block of the laid-out print page, top to bottom, in CSS px. */
 export interface Block {
@@ -12,9 +11,7 @@ export interface Block {
 }
 
 /** The page's header, lanes and footer, and the height of the stage header repeated on every sheet. */
-async function blocks(page: Page): Promise<{ blocks: Block[]; head: number }> {
-  const { session } = await sessionOf(page);
-  const { documents, strings } = (await session.send('DOMSnapshot.captureSnapshot', { computedStyles: [] })) as Protocol.DOMSnapshot.CaptureSnapshotResponse;
+function blocks({ documents, strings }: LayoutSnapshot): { blocks: Block[]; head: number } {
   const found: Block[] = [];
   let head = 0;
   let rows = 0;
@@ -42,13 +39,13 @@ async function blocks(page: Page): Promise<{ blocks: Block[]; head: number }> {
  * stage header, except the touchpoint lane, which is cut where the sheet ends. Counting this way, not by
  * the page's height alone, sees the room whole lanes leave at the foot of a sheet.
  */
-export async function countSheets(page: Page, sheetHeight: number): Promise<number> {
-  return (await paginate(page, sheetHeight)).length;
+export function countSheets(snapshot: LayoutSnapshot, sheetHeight: number): number {
+  return paginate(snapshot, sheetHeight).length;
 }
 
 /** The blocks on each sheet, as `countSheets` counts them (a block cut across sheets is on the first). */
-export async function paginate(page: Page, sheetHeight: number): Promise<Block[][]> {
-  const { blocks: list, head } = await blocks(page);
+export function paginate(snapshot: LayoutSnapshot, sheetHeight: number): Block[][] {
+  const { blocks: list, head } = blocks(snapshot);
   const sheets: Block[][] = [[]];
   let used = 0;
   let previousBottom = 0;

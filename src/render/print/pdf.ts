@@ -9,7 +9,7 @@ import { finishJoined, finishPdf, partName, reviewDate } from './finish.js';
 import { joinPdfs } from './join.js';
 import { countPages, groupPrints, printGroups } from './prints.js';
 import { footerFacts, footerStyle, gitCommit, type PageNumbering } from './footer.js';
-import { measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
+import { layoutSnapshot, measureHeight, measurePage, NARROW_WINDOW_PX } from './measure.js';
 import { collectGarbage, printToPdf } from './chromium-pdf.js';
 import { combineParts, notesPage, pageStyles, withoutNotes } from './combine.js';
 import { touchpointBreaks } from './lane-breaks.js';
@@ -192,12 +192,13 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
       // looked at block by block. Other templates are not known block by block: their height alone gives
       // an estimate.
       const fits = height <= sheetHeight;
-      const sheets = fits ? 1 : builtIn ? await countSheets(page, sheetHeight) : sheetsFor(height * at);
+      const snapshot = fits || !builtIn ? undefined : await layoutSnapshot(page);
+      const sheets = fits ? 1 : snapshot ? countSheets(snapshot, sheetHeight) : sheetsFor(height * at);
       measured.tallest = Math.max(measured.tallest, height);
       measured.sheets = Math.max(measured.sheets, sheets);
       measured.perPart.push(sheets);
       // Where a touchpoint lane too tall for its sheet is cut into labelled rows (built-in page only).
-      measured.breaks.push(fits || !builtIn ? [] : await touchpointBreaks(page, sheetHeight));
+      measured.breaks.push(snapshot ? touchpointBreaks(snapshot, sheetHeight) : []);
     }
     measuredAt.set(at, measured);
     return measured;
@@ -265,7 +266,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   if (settings.pngSheets) {
     for (const html of printedParts.map(withoutNotes)) {
       await show(html, 'print', { width: geometry.printableWidthPx / scale, height: 1 });
-      const onSheets = await paginate(page, geometry.printableHeightPx / scale);
+      const onSheets = paginate(await layoutSnapshot(page), geometry.printableHeightPx / scale);
       budget.sheets(onSheets.length);
       for (const onSheet of onSheets) {
         await show(html.replace('</head>', `${sheetStyle(onSheet, onSheets.flat(), scale)}</head>`), 'print');
