@@ -111,6 +111,17 @@ const series = [
       return { jm: jm('build', map, '--format', 'pdf', '--out-dir', out, '--no-cache', '--browser-path', chromium), size: () => pages(join(out, `sheets-${stages}.pdf`)) };
     },
   },
+  {
+    name: 'pdf-tall',
+    what: 'build --format pdf of one map of 2 stages x N touchpoints (its touchpoint lane continued over many sheets)',
+    sizes: [400, 1600, 3200],
+    runs: 1,
+    tree: true,
+    make: (n) => {
+      const map = file(`tall-${n}.journey.yaml`, generateMap(0, 2, n));
+      return { jm: jm('build', map, '--format', 'pdf', '--out-dir', join(work, `out-tall-${n}`), '--no-cache', '--browser-path', chromium) };
+    },
+  },
 ];
 
 function pages(pdf) {

@@ -36,6 +36,9 @@ interface Layout {
   breaks: string[][][];
 }
 
+/** Characters of pages loaded after which the page's garbage is collected. */
+const COLLECT_AFTER_CHARS = 8_000_000;
+
 /** Hides the page in screen media; the print, in print media, is untouched. Static: no user text in CSS. */
 const BLANK_ON_SCREEN = '<style>@media screen { body { display: none; } }</style>';
 
@@ -109,9 +112,16 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   const ready = builtIn ? 'domcontentloaded' : 'load';
   // Loading a map's HTML and laying it out again are the costly steps: do each only when something changed.
   let shown: string | undefined;
+  // The renderer keeps the memory of the documents a page showed until its heap runs short: collected
+  // after every few megabytes of pages loaded, a map's layouts and prints stay bounded (see collectGarbage).
+  let loadedSinceCollected = 0;
   const show = async (html: string, media: 'screen' | 'print' | 'none', size?: { width: number; height: number }) => {
     const load = html !== shown;
     shown = html;
+    if (load && (loadedSinceCollected += html.length) > COLLECT_AFTER_CHARS) {
+      await collectGarbage(page);
+      loadedSinceCollected = html.length;
+    }
     // Loaded while still blank, before print media is set, the built-in page is laid out once, not twice.
     if (load && builtIn) await loadHtml(page, html, budget.left(), ready);
     await emulateMedia(page, media);
