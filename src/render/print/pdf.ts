@@ -238,8 +238,9 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   // sheet is left mostly blank for the last rows of a map that nearly fits.
   const scaleBelow = async (scale: number, sheets: number): Promise<{ at: number; sheets: number } | undefined> => {
     // No goal below the sheets the smallest readable scale takes can be met: trying each of them, with
-    // layouts at new scales, made a tall map's fitting quadratic in its sheets (36 sheets: 12 s).
-    const fewest = (await layoutAt(plan.readableScale)).sheets;
+    // layouts at new scales, made a tall map's fitting quadratic in its sheets (36 sheets: 12 s). With one
+    // goal to try, that layout would cost more than it saves.
+    const fewest = sheets > 2 ? (await layoutAt(plan.readableScale)).sheets : 1;
     for (let goal = Math.max(1, fewest); goal < sheets; goal++) {
       const at = await scaleFor(scale, goal, plan.readableScale, 4);
       if (at !== undefined) return { at, sheets: goal };
