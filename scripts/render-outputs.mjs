@@ -24,7 +24,7 @@ const { renderHtml, renderHtmlView } = await dist('render/html/index.js');
 const { renderSvg } = await dist('render/svg/index.js');
 const { buildMapView, sheetView } = await dist('render/view/index.js');
 const { balancedRanges } = await dist('render/print/slice.js');
-const { footerFacts, footerTemplate } = await dist('render/print/footer.js');
+const { footerFacts, footerStyle } = await dist('render/print/footer.js');
 
 const folders = ['examples', 'test/fixtures/render', 'test/fixtures/print', 'templates/init'];
 const files = folders.flatMap((folder) => readdirSync(join(root, folder)).filter((f) => f.endsWith('.journey.yaml')).map((f) => `${folder}/${f}`));
@@ -53,6 +53,6 @@ for (const file of files) {
       ranges.forEach((range, i) => write(`${name}.${theme}.sheet${ranges.length}-${i + 1}.print.html`, renderHtmlView(sheetView(view, range, { number: i + 1, count: ranges.length }), print)));
     }
   }
-  write(`${name}.footer.html`, footerTemplate(footerFacts(buildMapView(map), 'abc1234', new Date(0)), { number: 1, count: 2, first: 1, last: 3, of: 6 }, false));
+  write(`${name}.footer.css.html`, footerStyle(footerFacts(buildMapView(map), 'abc1234', new Date(0)), { before: 2, total: 6 }));
 }
 process.stdout.write(`${written} outputs of ${files.length} maps in ${out}\n`);

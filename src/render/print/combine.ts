@@ -1,8 +1,8 @@
 /**
- * A map printed across several sheets is printed as one document, so that Chromium tags it for
- * accessibility and numbers its pages itself: each part's page (the map sliced to its stage columns) after
- * the first is appended to the first as a block that starts a new sheet, and the notes sheet comes last.
- * The parts are our own pages from the same templates, so they share the first one's styles and icons.
+ * Parts of a map printed together are printed as one document, one tagged file from one print: each part's
+ * page (the map sliced to its stage columns) after the first is appended to the first as a block that
+ * starts a new sheet, and the notes sheet comes last. The parts are our own pages from the same templates,
+ * and are put together only when their styles are the same (prints.ts), as they take the first one's.
  */
 const NOTES_START = '<section class="print-notes"';
 

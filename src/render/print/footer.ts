@@ -3,9 +3,9 @@ import { gitText } from '../../git/index.js';
 import type { MapView } from '../view/types.js';
 
 /** Width kept at the right of the footer for "page N of M". */
-export const PAGE_NUMBER_ROOM_MM = 26;
-export const FOOTER_FONT_PT = 7.5;
-export const FOOTER_COLOR = '#3A4656';
+const PAGE_NUMBER_ROOM_MM = 26;
+const FOOTER_FONT_PT = 7.5;
+const FOOTER_COLOR = '#3A4656';
 
 /** The parts of the footer line that depend on the map and on its file. */
 export interface FooterFacts {
