@@ -39,7 +39,7 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, sheets?: She
   const doc = await loadPdf(pdf);
   if (sheets) {
     const found = await headings(doc);
-    for (const h of found) doc.context.delete(h.ref as PDFRef);
+    for (const h of found) doc.context.delete(h.ref);
     await bookmarkSheets(doc, sheetTitles(found, doc.getPageCount(), sheets));
   }
   return rewrite(doc, meta);

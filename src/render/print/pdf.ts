@@ -171,24 +171,35 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
       const printed = await printOne(withFooter(combineParts(printedParts, wholeHtml)));
       return { pages: printed.pages, single: printed.bytes };
     }
-    const notesHtml = notesPage(wholeHtml, printedParts[0]);
-    const notes = notesHtml ? await notesSheetsAt(notesHtml, scale) : 0;
-    const printing = groups.filter((group) => 'parts' in group || notesHtml);
-    const estimates = printing.map((group) => ('parts' in group ? group.parts.reduce((sum, i) => sum + perPart[i], 0) : notes));
+    const notes = await notesAt(scale);
+    const printing = groups.filter((group) => 'parts' in group || notes.html);
+    const estimates = printing.map((group) => ('parts' in group ? group.parts.reduce((sum, i) => sum + perPart[i], 0) : notes.sheets));
     const { files, pages } = await printGroups(printing, estimates, async (group, numbering) => {
-      const printed = await printOne(withFooter('parts' in group ? combineParts(group.parts.map((i) => printedParts[i])) : notesHtml!, numbering));
+      const printed = await printOne(withFooter('parts' in group ? combineParts(group.parts.map((i) => printedParts[i])) : notes.html!, numbering));
       await collectGarbage(page);
       return printed;
     });
     return { pages, files };
   };
-  const notesSheetsAt = async (notes: string, at: number) => {
-    await show(notes, 'print', { width: geometry.printableWidthPx / at, height: 1 });
-    return sheetsFor((await measureHeight(page)) * at);
+  // The notes sheet as a page of its own, in the head of the first part printed at a scale, and the sheets
+  // it takes there: laid out once a scale, for the prints' numbers and for the check of a fitted print.
+  const notesLaidOut = new Map<number, { html?: string; sheets: number }>();
+  const notesAt = async (at: number) => {
+    let notes = notesLaidOut.get(at);
+    if (notes === undefined) {
+      const html = notesPage(wholeHtml, printedParts[0]);
+      let sheets = 0;
+      if (html) {
+        await show(html, 'print', { width: geometry.printableWidthPx / at, height: 1 });
+        sheets = sheetsFor((await measureHeight(page)) * at);
+      }
+      notesLaidOut.set(at, (notes = { html, sheets }));
+    }
+    return notes;
   };
 
-  // The tallest part laid out for print at a scale, and the sheets the parts take: a layout and two
-  // protocol calls a part, a fraction of a print.
+  // The tallest part laid out for print at a scale, and the sheets the parts take: a layout and a height a
+  // part, and a DOM snapshot for a part taller than a sheet; a fraction of a print.
   const measuredAt = new Map<number, Layout>();
   const layoutAt = async (at: number) => {
     let measured = measuredAt.get(at);
@@ -265,8 +276,7 @@ export async function printPdf(page: Page, file: string, map: JourneyMap, settin
   if (fitted !== undefined) {
     // The estimate can miss a row pushed over by the page breaks: a smaller print that saved no sheet
     // gives way to the larger, more readable one (unless one sheet was asked for).
-    const notesHtml = notesPage(wholeHtml, printedParts[0]);
-    const notesSheets = notesHtml ? await notesSheetsAt(notesHtml, fitted.at) : 0;
+    const notesSheets = (await notesAt(fitted.at)).sheets;
     if (settings.fit === 'sheet' || printed.pages <= plan.parts.length * fitted.sheets + notesSheets) scale = fitted.at;
     else printed = await printAt(scale);
   }
